@@ -1,0 +1,69 @@
+// Everything a command may touch from the outside world, injected so tests can replace it.
+import path from 'node:path';
+import envPaths from 'env-paths';
+import type { Prompter } from '../prompts/prompter.js';
+import { isValidIsoDate, type IsoDate } from '../domain/dates.js';
+import { UsageError } from '../domain/errors.js';
+import { isLang, text, type Lang } from '../domain/text.js';
+
+export interface Output {
+  write(s: string): unknown;
+}
+
+export interface Context {
+  stdout: Output;
+  stderr: Output;
+  stdin: NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** Wall-clock time, for record timestamps. */
+  now(): Date;
+  cwd: string;
+  /** Created on first use: prompts are only for people at a terminal. */
+  prompter(): Prompter;
+  /** Set by main from --lang / config / locale before a command runs. */
+  lang: Lang;
+  /** Colour on stdout (a terminal, and NO_COLOR unset). */
+  color: boolean;
+}
+
+/** "Today" for every command: FIELDVISIT_TODAY when set (tests, back-filling), else the local date. */
+export function today(ctx: Context): IsoDate {
+  const forced = ctx.env.FIELDVISIT_TODAY;
+  if (forced !== undefined && forced !== '') {
+    if (!isValidIsoDate(forced)) {
+      throw new UsageError(
+        text(`FIELDVISIT_TODAY=${forced} 不是 YYYY-MM-DD 格式的日期。`, `FIELDVISIT_TODAY=${forced} is not a YYYY-MM-DD date.`),
+      );
+    }
+    return forced;
+  }
+  const d = ctx.now();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function nowIso(ctx: Context): string {
+  return ctx.now().toISOString();
+}
+
+/** --db, else FIELDVISIT_DB, else the per-user data folder (never the current folder, never a roaming one). */
+export function resolveDbPath(ctx: Context, flag: string | undefined): string {
+  if (flag) return path.resolve(ctx.cwd, flag);
+  const env = ctx.env.FIELDVISIT_DB;
+  if (env) return path.resolve(ctx.cwd, env);
+  return path.join(envPaths('fieldvisit', { suffix: '' }).data, 'fieldvisit.db');
+}
+
+/** zh when the locale says Chinese, else en. */
+export function localeLang(env: Record<string, string | undefined>): Lang {
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(loc) ? 'zh' : 'en';
+}
+
+export function parseLangFlag(v: string | undefined): Lang | undefined {
+  if (v === undefined) return undefined;
+  if (isLang(v)) return v;
+  throw new UsageError(text(`--lang 只能是 zh 或 en，而不是“${v}”。`, `--lang must be zh or en, not "${v}".`));
+}

@@ -1,0 +1,197 @@
+// Two-phase import shared by rosters and visits: validate every row (streaming), then write all in one transaction.
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../db/open.js';
+import { InputError, UsageError, type RowProblem } from '../domain/errors.js';
+import { pick, text, type Text } from '../domain/text.js';
+import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
+import { isBlankRow, openTableSource, parseEncodingName, readTable, type Cell, type SourceRow } from '../import/readTable.js';
+import type { Context } from './context.js';
+import { createProgress, type Progress } from './progress.js';
+
+export interface ParsedRow<R> {
+  row: R | null;
+  problems: { field: string | null; reason: Text; severity: 'error' | 'warning' }[];
+}
+
+export interface ImportSpec<F extends string, R> {
+  fields: readonly FieldSpec<F>[];
+  parse(line: number, cells: Cell[], header: HeaderMap<F>): ParsedRow<R>;
+  /** Checks across rows (e.g. a loan number twice), in file order; returns more problems for this row. */
+  crossCheck?(row: R, line: number): ParsedRow<R>['problems'];
+  /** Checks against the database, read-only, in phase 1. */
+  dbCheck?(row: R): ParsedRow<R>['problems'];
+}
+
+export interface ImportOptions {
+  file: string;
+  encoding?: string;
+  sheet?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  errorsFile?: string;
+}
+
+export interface ImportOutcome<S> {
+  file: string;
+  encoding: string;
+  rows: number;
+  written: number;
+  invalid: number;
+  warnings: number;
+  dryRun: boolean;
+  problems: RowProblem[];
+  unknownColumns: string[];
+  result: S;
+}
+
+const KEEP_PROBLEMS = 1000;
+
+export async function runImport<F extends string, R, S>(
+  ctx: Context,
+  db: Db,
+  spec: ImportSpec<F, R>,
+  opts: ImportOptions,
+  /** Called inside the write transaction; returns a per-row writer and a summary getter. */
+  makeWriter: () => { write(row: R): void; finish(): S },
+): Promise<ImportOutcome<S>> {
+  const encoding = parseEncodingName(opts.encoding ?? 'auto');
+  if (!encoding) {
+    throw new UsageError(text(`--encoding 只能是 auto、utf8 或 gbk（gb18030），而不是“${opts.encoding}”。`, `--encoding must be auto, utf8 or gbk (gb18030), not "${opts.encoding}".`));
+  }
+  const source = await openTableSource(opts.file, ctx.stdin);
+  const errorsOut = opts.errorsFile ? fs.createWriteStream(opts.errorsFile, { mode: 0o600 }) : null;
+  try {
+    errorsOut?.write('\uFEFF' + stringify([['file', 'line', 'column', 'severity', 'reason']]));
+    const problems: RowProblem[] = [];
+    let errorCount = 0;
+    let warningCount = 0;
+    const badLines = new Set<number>();
+    const note = (p: RowProblem) => {
+      if (p.severity === 'error') {
+        errorCount++;
+        badLines.add(p.line);
+      } else warningCount++;
+      if (problems.length < KEEP_PROBLEMS) problems.push(p);
+      errorsOut?.write(stringify([[p.file, p.line, p.column ?? '', p.severity, pick(p.reason, ctx.lang)]]));
+    };
+
+    // Phase 1: read and validate everything, writing nothing.
+    const progress: Progress = createProgress(ctx, pick(text('校验', 'checking'), ctx.lang));
+    const first = await readTable(source, { encoding, sheet: opts.sheet });
+    let header: HeaderMap<F> | null = null;
+    let headerLine = 0;
+    let rows = 0;
+    for await (const r of first.rows) {
+      if (isBlankRow(r.cells)) continue;
+      if (!header) {
+        header = mapHeader(r.cells, spec.fields);
+        headerLine = r.line;
+        if (header.missing.length) {
+          const names = header.missing.map((f) => {
+            const s = spec.fields.find((x) => x.field === f)!;
+            const zh = s.aliases.find((a) => /[\u4e00-\u9fff]/.test(a));
+            return zh ? `${f}（${zh}）` : f;
+          });
+          throw new InputError(
+            text(
+              `${source.displayName}:${r.line}：表头缺少必需的列 ${names.join('、')}。第一行必须是列名；请补上这些列后重新导入。`,
+              `${source.displayName}:${r.line}: the header lacks required column(s) ${header.missing.join(', ')}. The first row must name the columns; add them and import again.`,
+            ),
+            [],
+          );
+        }
+        if (header.duplicate.length) {
+          throw new InputError(
+            text(
+              `${source.displayName}:${r.line}：表头中这些列重复出现：${header.duplicate.join('、')}。请删掉重复的列。`,
+              `${source.displayName}:${r.line}: these columns appear twice in the header: ${header.duplicate.join(', ')}. Remove the duplicates.`,
+            ),
+            [],
+          );
+        }
+        continue;
+      }
+      rows++;
+      progress.tick(rows);
+      const parsed = spec.parse(r.line, r.cells, header);
+      let ps = parsed.problems;
+      if (parsed.row) {
+        const more = [...(spec.crossCheck?.(parsed.row, r.line) ?? []), ...(spec.dbCheck?.(parsed.row) ?? [])];
+        ps = ps.concat(more);
+      }
+      for (const p of ps) {
+        note({
+          file: source.displayName,
+          line: r.line,
+          column: p.field ? (header.label[p.field as F] ?? p.field) : null,
+          reason: p.reason,
+          severity: p.severity,
+        });
+      }
+    }
+    progress.stop();
+    if (!header) {
+      throw new InputError(text(`${source.displayName} 是空的：没有表头，也没有数据行。`, `${source.displayName} is empty: no header and no rows.`), []);
+    }
+    const unknownColumns = header.unknown;
+    if (errorCount > 0 && !opts.skipInvalid) {
+      throw new InputError(
+        text(
+          `${source.displayName} 有 ${badLines.size} 行错误，未写入任何数据。请改正后重新导入，或用 --skip-invalid 只导入正确的行。`,
+          `${source.displayName} has ${badLines.size} bad row(s); nothing was written. Fix them and import again, or use --skip-invalid to import only the good rows.`,
+        ),
+        problems,
+      );
+    }
+
+    // Phase 2: read again and write every valid row in one transaction (rolled back for --dry-run).
+    const bar = createProgress(ctx, pick(text('写入', 'writing'), ctx.lang), rows);
+    let written = 0;
+    let result: S;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const writer = makeWriter();
+      const second = await readTable(source, { encoding, sheet: opts.sheet });
+      let seenHeader = false;
+      let n = 0;
+      for await (const r of second.rows as AsyncIterable<SourceRow>) {
+        if (isBlankRow(r.cells)) continue;
+        if (!seenHeader) {
+          seenHeader = r.line === headerLine;
+          continue;
+        }
+        n++;
+        bar.tick(n);
+        if (badLines.has(r.line)) continue;
+        const parsed = spec.parse(r.line, r.cells, header);
+        if (!parsed.row) continue;
+        writer.write(parsed.row);
+        written++;
+      }
+      result = writer.finish();
+      if (opts.dryRun) db.exec('ROLLBACK');
+      else db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      bar.stop();
+    }
+    return {
+      file: source.displayName,
+      encoding: first.encoding,
+      rows,
+      written,
+      invalid: badLines.size,
+      warnings: warningCount,
+      dryRun: !!opts.dryRun,
+      problems,
+      unknownColumns,
+      result,
+    };
+  } finally {
+    if (errorsOut) await new Promise<void>((res) => errorsOut.end(res));
+    source.cleanup();
+  }
+}

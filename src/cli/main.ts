@@ -1,0 +1,63 @@
+// The entry point: builds the context from the process, runs the command, and is the only place that sets the exit code.
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { localeLang, type Context } from './context.js';
+import { reportError, EXIT } from './errors.js';
+import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
+import type { Prompter } from '../prompts/prompter.js';
+import { isLang } from '../domain/text.js';
+
+export function createProcessContext(): Context {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  let prompter: Prompter | undefined;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    stdinIsTTY: !!process.stdin.isTTY,
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    env: process.env,
+    now: () => new Date(),
+    cwd: process.cwd(),
+    prompter: () => (prompter ??= createInquirerPrompter(process.stdin, process.stderr)),
+    lang: localeLang(process.env),
+    color: !!process.stdout.isTTY && !noColor,
+  };
+}
+
+/** Reads --lang, --debug and --no-color before commander parses, so even parse errors speak the right language. */
+function preScan(args: string[], ctx: Context): { debug: boolean } {
+  let debug = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--debug') debug = true;
+    if (a === '--no-color') ctx.color = false;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (isLang(v)) ctx.lang = v;
+  }
+  return { debug };
+}
+
+/** Runs one invocation and returns its exit code; tests call this in-process with a fake context. */
+export async function run(args: string[], ctx: Context): Promise<number> {
+  const { debug } = preScan(args, ctx);
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')) {
+      return EXIT.ok;
+    }
+    const r = reportError(e, ctx.lang, debug);
+    ctx.stderr.write(r.message + '\n');
+    return r.code;
+  }
+}
+
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), createProcessContext());
+  process.exitCode = code;
+}

@@ -1,0 +1,54 @@
+// The command tree. Each noun registers its verbs; this file only wires them together.
+import { Command, Option } from 'commander';
+import stringWidth from 'string-width';
+import type { Context } from './context.js';
+import { describe, h } from './help.js';
+import { registerInfo } from './commands/info.js';
+import { registerConfig } from './commands/config/index.js';
+import { registerImport } from './commands/import/index.js';
+import { registerPlace } from './commands/place/index.js';
+import { registerBorrower } from './commands/borrower/index.js';
+
+export const VERSION = '0.1.0';
+
+export function buildProgram(ctx: Context): Command {
+  const L = ctx.lang;
+  const program = new Command('fieldvisit');
+  program
+    .version(VERSION)
+    .configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never)
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // Errors are printed by main in the person's language.
+      outputError: () => {},
+    })
+    .exitOverride()
+    .showHelpAfterError(false)
+    .option('--db <path>', h(L, '数据库文件（默认：环境变量 FIELDVISIT_DB，或用户数据目录）', 'database file (default: $FIELDVISIT_DB, or the per-user data folder)'))
+    .addOption(new Option('--lang <lang>', h(L, '界面语言：zh 或 en', 'language: zh or en')).choices(['zh', 'en']))
+    .option('--ascii', h(L, '表格使用 ASCII 边框（适合旧版 Windows 控制台）', 'ASCII table borders (for old Windows consoles)'))
+    .option('--no-color', h(L, '不使用颜色', 'no colour'))
+    .option('--debug', h(L, '出错时显示详细信息', 'show details when something fails'));
+  describe(
+    program,
+    L,
+    '农信社/村镇银行下乡催收工具：导入花名册、记录走访、生成周报、提示诉讼时效。',
+    'Field collection of rural loans: import rosters, log visits, print the weekly report, watch the limitation clock.',
+    ['fieldvisit import roster data/roster.csv', 'fieldvisit place list', 'fieldvisit borrower find 房六贵'],
+  );
+  registerInfo(program, ctx);
+  registerConfig(program, ctx);
+  registerImport(program, ctx);
+  registerPlace(program, ctx);
+  registerBorrower(program, ctx);
+  for (const c of allCommands(program)) {
+    c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
+    c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);
+  }
+  return program;
+}
+
+export function allCommands(c: Command): Command[] {
+  return c.commands.flatMap((s) => [s, ...allCommands(s)]);
+}

@@ -1,0 +1,82 @@
+// Shared plumbing for commands: global options, opening the database, language, colour.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { openDatabase, type Db } from '../db/open.js';
+import { vacuumInto } from '../db/backup.js';
+import { getSetting } from '../db/settings.js';
+import { isLang, pick, type Lang, type Text } from '../domain/text.js';
+import { nowIso, parseLangFlag, resolveDbPath, type Context } from './context.js';
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  debug?: boolean;
+  color?: boolean;
+  ascii?: boolean;
+}
+
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+export interface Session {
+  db: Db;
+  file: string;
+  created: boolean;
+}
+
+/** Makes a dated copy next to the database before a migration changes it. */
+function backupBeforeMigrate(file: string, ctx: Context) {
+  return (db: Db, from: number, to: number) => {
+    const stamp = nowIso(ctx).replace(/[:.]/g, '-');
+    const target = path.join(path.dirname(file), 'backups', `${path.basename(file, '.db')}-v${from}-before-v${to}-${stamp}.db`);
+    vacuumInto(db, target);
+  };
+}
+
+/** Opens the database for a command, applying the language set with `config set lang` unless --lang was given. */
+export function openSession(ctx: Context, cmd: Command, opts: { mustExist?: boolean } = {}): Session {
+  const g = globals(cmd);
+  const file = resolveDbPath(ctx, g.db);
+  const opened = openDatabase(file, { nowIso: nowIso(ctx), mustExist: opts.mustExist, beforeMigrate: backupBeforeMigrate(file, ctx) });
+  if (!g.lang) {
+    const l = getSetting(opened.db, 'lang');
+    if (isLang(l)) ctx.lang = l;
+  }
+  return { db: opened.db, file: opened.file, created: opened.created };
+}
+
+export async function withSession<T>(ctx: Context, cmd: Command, fn: (s: Session) => Promise<T> | T, opts: { mustExist?: boolean } = {}): Promise<T> {
+  const s = openSession(ctx, cmd, opts);
+  try {
+    return await fn(s);
+  } finally {
+    s.db.close();
+  }
+}
+
+export function resolveLang(ctx: Context, flag: string | undefined): Lang {
+  return parseLangFlag(flag) ?? ctx.lang;
+}
+
+export function t(ctx: Context, tx: Text): string {
+  return pick(tx, ctx.lang);
+}
+
+export function out(ctx: Context, s: string): void {
+  ctx.stdout.write(s);
+}
+
+export function warn(ctx: Context, s: string): void {
+  ctx.stderr.write(s.endsWith('\n') ? s : s + '\n');
+}
+
+export function paint(ctx: Context): ChalkInstance {
+  return new Chalk({ level: ctx.color ? 1 : 0 });
+}
+
+export function paintErr(ctx: Context): ChalkInstance {
+  const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
+  return new Chalk({ level: ctx.stderrIsTTY && !noColor ? 1 : 0 });
+}

@@ -1,0 +1,5 @@
+// Every migration in order. Append only: a shipped migration is never edited.
+import type { Migration } from '../migrate.js';
+import { migration0001 } from './0001_initial.js';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];

@@ -1,0 +1,119 @@
+// Opens (and creates, owner-only) the database file: WAL, foreign keys, busy timeout, migrations on open.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError } from '../domain/errors.js';
+import { text } from '../domain/text.js';
+import { uuidv7 } from '../domain/ids.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { applyMigrations, assertNotNewer, currentVersion, latestVersion, pendingMigrations, type Migration } from './migrate.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** ISO timestamp recorded with each migration. */
+  nowIso: string;
+  /** Open an existing file only; never create one (info on a missing file, restore checks). */
+  mustExist?: boolean;
+  readonly?: boolean;
+  /** Called before migrations run on a file that already holds data, so the caller can back it up. */
+  beforeMigrate?: (db: Db, from: number, to: number) => void;
+  migrations?: readonly Migration[];
+  busyTimeoutMs?: number;
+}
+
+export interface Opened {
+  db: Db;
+  file: string;
+  created: boolean;
+  migrated: number[];
+}
+
+function createOwnerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // 'wx' fails if another process created it first; that is fine, it exists now.
+  try {
+    const fd = fs.openSync(file, 'wx', 0o600);
+    fs.closeSync(fd);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+export function openDatabase(file: string, opts: OpenOptions): Opened {
+  const abs = path.resolve(file);
+  const migrations = opts.migrations ?? MIGRATIONS;
+  let created = false;
+  const exists = fs.existsSync(abs);
+  if (!exists) {
+    if (opts.mustExist || opts.readonly) {
+      throw new DataError(
+        text(`找不到数据库文件 ${abs}：请检查路径，或先导入花名册。`, `No database file at ${abs}: check the path, or import a roster first.`),
+      );
+    }
+    try {
+      createOwnerOnly(abs);
+    } catch (e) {
+      throw new DataError(
+        text(
+          `无法创建数据库文件 ${abs}（${(e as Error).message}）：请换一个可写的位置，用 --db 指定。`,
+          `Cannot create the database file ${abs} (${(e as Error).message}): choose a writable place with --db.`,
+        ),
+      );
+    }
+    created = true;
+  }
+  let db: Db;
+  try {
+    db = new Database(abs, { readonly: !!opts.readonly, timeout: opts.busyTimeoutMs ?? 15000 });
+  } catch (e) {
+    throw new DataError(
+      text(`无法打开数据库 ${abs}：${(e as Error).message}`, `Cannot open the database ${abs}: ${(e as Error).message}`),
+    );
+  }
+  try {
+    const header = db.prepare(`PRAGMA schema_version`).get();
+    void header;
+  } catch {
+    db.close();
+    throw new DataError(
+      text(`${abs} 不是 SQLite 数据库文件：请检查 --db 指定的路径。`, `${abs} is not a SQLite database file: check the --db path.`),
+    );
+  }
+  if (!opts.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  assertNotNewer(db, abs, migrations);
+  let migrated: number[] = [];
+  if (!opts.readonly) {
+    const pending = pendingMigrations(db, migrations);
+    if (pending.length > 0) {
+      const from = currentVersion(db);
+      if (from > 0 && opts.beforeMigrate) opts.beforeMigrate(db, from, latestVersion(migrations));
+      migrated = applyMigrations(db, migrations, opts.nowIso);
+    }
+    ensureDatabaseId(db, opts.nowIso);
+  }
+  return { db, file: abs, created, migrated };
+}
+
+/** Each database gets a permanent id, so records it makes can be told apart after a merge. */
+function ensureDatabaseId(db: Db, nowIso: string): void {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).get() as { value: string } | undefined;
+  if (row) return;
+  db.transaction(() => {
+    db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', ?)`).run(uuidv7());
+    db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)`).run(nowIso);
+  }).immediate();
+}
+
+export function databaseId(db: Db): string {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).get() as { value: string } | undefined;
+  return row?.value ?? '';
+}
+
+export function schemaVersion(db: Db): number {
+  return currentVersion(db);
+}
+
+export { latestVersion, MIGRATIONS };

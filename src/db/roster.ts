@@ -1,0 +1,300 @@
+// Writes validated roster rows: places, households, borrowers and loans, keyed by loan number, counting changes.
+import type { Db } from './open.js';
+import type { IsoDate } from '../domain/dates.js';
+
+/** The shape the writer needs; src/import's RosterRow satisfies it. */
+export interface RosterInput {
+  township: string;
+  area: string | null;
+  village: string;
+  group: string | null;
+  household: string;
+  borrower: string;
+  idNumber: string | null;
+  phone: string | null;
+  loanNo: string;
+  principalFen: number;
+  interestFen: number;
+  loanDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  officer: string | null;
+  guarantor: string | null;
+  guaranteeUntil: IsoDate | null;
+  stance: string | null;
+}
+
+export interface ChangeCount {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+export type Entity = 'townships' | 'areas' | 'villages' | 'groups' | 'households' | 'borrowers' | 'loans';
+export const ENTITIES: readonly Entity[] = ['townships', 'areas', 'villages', 'groups', 'households', 'borrowers', 'loans'];
+export type RosterSummary = Record<Entity, ChangeCount>;
+
+export interface RosterWriter {
+  write(row: RosterInput): { mergedFrom: string | null; mergedInto: string | null };
+  summary(): RosterSummary;
+}
+
+interface LoanRow {
+  id: number;
+  borrower_id: number;
+  principal_fen: number;
+  interest_fen: number;
+  loan_date: string | null;
+  due_date: string | null;
+  officer: string | null;
+  guarantor: string | null;
+  guarantee_until: string | null;
+}
+interface BorrowerRow {
+  id: number;
+  household_id: number;
+  name: string;
+  id_number: string | null;
+  phone: string | null;
+  stance: string | null;
+}
+
+/**
+ * Must be called inside a transaction. Tracks which records this import touched so each is counted once,
+ * however many rows mention it; the id sets grow with distinct records, not with rows.
+ */
+export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
+  // Each record is counted once however many rows mention it: created beats updated beats unchanged.
+  // Loans are unique per file (a repeated loan number is an error), so they need no sets.
+  const sets = Object.fromEntries(
+    ENTITIES.map((e) => [e, { created: new Set<number>(), updated: new Set<number>(), unchanged: new Set<number>() }]),
+  ) as Record<Entity, Record<keyof ChangeCount, Set<number>>>;
+  const loanCounts: ChangeCount = { created: 0, updated: 0, unchanged: 0 };
+  const count = (e: Entity, id: number, how: keyof ChangeCount) => {
+    if (e === 'loans') {
+      loanCounts[how]++;
+      return;
+    }
+    const s = sets[e];
+    if (how === 'created') s.created.add(id);
+    else if (how === 'updated') {
+      if (!s.created.has(id)) {
+        s.updated.add(id);
+        s.unchanged.delete(id);
+      }
+    } else if (!s.created.has(id) && !s.updated.has(id)) s.unchanged.add(id);
+  };
+  const summary = (): RosterSummary => {
+    const out = {} as RosterSummary;
+    for (const e of ENTITIES) {
+      out[e] =
+        e === 'loans'
+          ? { ...loanCounts }
+          : { created: sets[e].created.size, updated: sets[e].updated.size, unchanged: sets[e].unchanged.size };
+    }
+    return out;
+  };
+
+  const q = {
+    township: db.prepare(`SELECT id FROM townships WHERE name = ?`),
+    insTownship: db.prepare(`INSERT INTO townships (name) VALUES (?)`),
+    area: db.prepare(`SELECT id FROM areas WHERE township_id = ? AND name = ?`),
+    insArea: db.prepare(`INSERT INTO areas (township_id, name) VALUES (?, ?)`),
+    village: db.prepare(`SELECT id, area_id, merged_into_id FROM villages WHERE township_id = ? AND name = ?`),
+    villageById: db.prepare(`SELECT id, area_id, merged_into_id, name FROM villages WHERE id = ?`),
+    insVillage: db.prepare(`INSERT INTO villages (township_id, area_id, name) VALUES (?, ?, ?)`),
+    setVillageArea: db.prepare(`UPDATE villages SET area_id = ? WHERE id = ?`),
+    group: db.prepare(`SELECT id FROM village_groups WHERE village_id = ? AND name = ?`),
+    insGroup: db.prepare(`INSERT INTO village_groups (village_id, name) VALUES (?, ?)`),
+    household: db.prepare(`SELECT id FROM households WHERE village_id = ? AND ifnull(group_id, 0) = ? AND head_name = ?`),
+    insHousehold: db.prepare(`INSERT INTO households (village_id, group_id, head_name) VALUES (?, ?, ?)`),
+    loan: db.prepare(
+      `SELECT id, borrower_id, principal_fen, interest_fen, loan_date, due_date, officer, guarantor, guarantee_until FROM loans WHERE loan_no = ?`,
+    ),
+    insLoan: db.prepare(`INSERT INTO loans (loan_no, borrower_id, principal_fen, interest_fen, balance_as_of, loan_date, due_date, officer, guarantor, guarantee_until)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    updLoan: db.prepare(`UPDATE loans SET borrower_id = ?, principal_fen = ?, interest_fen = ?,
+      balance_as_of = CASE WHEN principal_fen = ? AND interest_fen = ? THEN balance_as_of ELSE ? END,
+      loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ? WHERE id = ?`),
+    borrowerById: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id = ?`),
+    borrowerByIdNumber: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id_number = ? LIMIT 1`),
+    borrowerByName: db.prepare(
+      `SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE household_id = ? AND name = ? ORDER BY id LIMIT 1`,
+    ),
+    insBorrower: db.prepare(`INSERT INTO borrowers (household_id, name, id_number, phone, stance) VALUES (?, ?, ?, ?, ?)`),
+    updBorrower: db.prepare(`UPDATE borrowers SET household_id = ?, name = ?, id_number = ?, phone = ?, stance = ? WHERE id = ?`),
+  };
+
+  // Places are few: cache them. Households, borrowers and loans go through indexed lookups.
+  const townshipCache = new Map<string, number>();
+  const villageCache = new Map<string, { id: number; mergedFrom: string | null; mergedInto: string | null }>();
+  const areaCache = new Map<string, number>();
+  const groupCache = new Map<string, number>();
+
+  function townshipId(name: string): number {
+    let id = townshipCache.get(name);
+    if (id !== undefined) return id;
+    const row = q.township.get(name) as { id: number } | undefined;
+    if (row) {
+      id = row.id;
+      count('townships', id, 'unchanged');
+    } else {
+      id = Number(q.insTownship.run(name).lastInsertRowid);
+      count('townships', id, 'created');
+    }
+    townshipCache.set(name, id);
+    return id;
+  }
+
+  function areaId(tid: number, name: string): number {
+    const key = `${tid}\u0000${name}`;
+    let id = areaCache.get(key);
+    if (id !== undefined) return id;
+    const row = q.area.get(tid, name) as { id: number } | undefined;
+    if (row) {
+      id = row.id;
+      count('areas', id, 'unchanged');
+    } else {
+      id = Number(q.insArea.run(tid, name).lastInsertRowid);
+      count('areas', id, 'created');
+    }
+    areaCache.set(key, id);
+    return id;
+  }
+
+  /** A merged committee's name resolves to the committee it joined (following chains of merges). */
+  function villageId(tid: number, name: string, area: string | null): { id: number; mergedFrom: string | null; mergedInto: string | null } {
+    const key = `${tid}\u0000${name}\u0000${area ?? ''}`;
+    const hit = villageCache.get(key);
+    if (hit) return hit;
+    const aid = area ? areaId(tid, area) : null;
+    let row = q.village.get(tid, name) as { id: number; area_id: number | null; merged_into_id: number | null } | undefined;
+    let result: { id: number; mergedFrom: string | null; mergedInto: string | null };
+    if (!row) {
+      const id = Number(q.insVillage.run(tid, aid, name).lastInsertRowid);
+      count('villages', id, 'created');
+      result = { id, mergedFrom: null, mergedInto: null };
+    } else {
+      let mergedFrom: string | null = null;
+      let mergedInto: string | null = null;
+      for (let hops = 0; row.merged_into_id !== null && hops < 50; hops++) {
+        mergedFrom = name;
+        const next = q.villageById.get(row.merged_into_id) as { id: number; area_id: number | null; merged_into_id: number | null; name: string };
+        mergedInto = next.name;
+        row = next;
+      }
+      // A merged name's area applies to the old committee, not to the one it joined.
+      if (mergedFrom === null && aid !== null && row.area_id !== aid) {
+        q.setVillageArea.run(aid, row.id);
+        count('villages', row.id, 'updated');
+      } else {
+        count('villages', row.id, 'unchanged');
+      }
+      result = { id: row.id, mergedFrom, mergedInto };
+    }
+    villageCache.set(key, result);
+    return result;
+  }
+
+  function groupId(vid: number, name: string): number {
+    const key = `${vid}\u0000${name}`;
+    let id = groupCache.get(key);
+    if (id !== undefined) return id;
+    const row = q.group.get(vid, name) as { id: number } | undefined;
+    if (row) {
+      id = row.id;
+      count('groups', id, 'unchanged');
+    } else {
+      id = Number(q.insGroup.run(vid, name).lastInsertRowid);
+      count('groups', id, 'created');
+    }
+    groupCache.set(key, id);
+    return id;
+  }
+
+  function householdId(vid: number, gid: number | null, head: string): number {
+    const row = q.household.get(vid, gid ?? 0, head) as { id: number } | undefined;
+    if (row) {
+      count('households', row.id, 'unchanged');
+      return row.id;
+    }
+    const id = Number(q.insHousehold.run(vid, gid, head).lastInsertRowid);
+    count('households', id, 'created');
+    return id;
+  }
+
+  function upsertBorrower(existing: BorrowerRow | undefined, hid: number, r: RosterInput): number {
+    if (!existing) {
+      const id = Number(q.insBorrower.run(hid, r.borrower, r.idNumber, r.phone, r.stance).lastInsertRowid);
+      count('borrowers', id, 'created');
+      return id;
+    }
+    // An empty cell never erases what an earlier roster or an officer recorded.
+    const idNumber = r.idNumber ?? existing.id_number;
+    const phone = r.phone ?? existing.phone;
+    const stance = r.stance ?? existing.stance;
+    const same =
+      existing.household_id === hid &&
+      existing.name === r.borrower &&
+      existing.id_number === idNumber &&
+      existing.phone === phone &&
+      existing.stance === stance;
+    if (same) {
+      count('borrowers', existing.id, 'unchanged');
+    } else {
+      q.updBorrower.run(hid, r.borrower, idNumber, phone, stance, existing.id);
+      count('borrowers', existing.id, 'updated');
+    }
+    return existing.id;
+  }
+
+  return {
+    write(r) {
+      const tid = townshipId(r.township);
+      const v = villageId(tid, r.village, r.area);
+      const gid = r.group ? groupId(v.id, r.group) : null;
+      const hid = householdId(v.id, gid, r.household);
+      const loan = q.loan.get(r.loanNo) as LoanRow | undefined;
+      let borrower: BorrowerRow | undefined;
+      if (loan) borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
+      else if (r.idNumber) borrower = q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined;
+      if (!borrower) borrower = q.borrowerByName.get(hid, r.borrower) as BorrowerRow | undefined;
+      const bid = upsertBorrower(borrower, hid, r);
+      if (!loan) {
+        const id = Number(
+          q.insLoan.run(r.loanNo, bid, r.principalFen, r.interestFen, asOf, r.loanDate, r.dueDate, r.officer, r.guarantor, r.guaranteeUntil)
+            .lastInsertRowid,
+        );
+        count('loans', id, 'created');
+      } else {
+        const same =
+          loan.borrower_id === bid &&
+          loan.principal_fen === r.principalFen &&
+          loan.interest_fen === r.interestFen &&
+          loan.loan_date === (r.loanDate ?? loan.loan_date) &&
+          loan.due_date === (r.dueDate ?? loan.due_date) &&
+          loan.officer === (r.officer ?? loan.officer) &&
+          loan.guarantor === (r.guarantor ?? loan.guarantor) &&
+          loan.guarantee_until === (r.guaranteeUntil ?? loan.guarantee_until);
+        if (same) count('loans', loan.id, 'unchanged');
+        else {
+          q.updLoan.run(
+            bid,
+            r.principalFen,
+            r.interestFen,
+            loan.principal_fen,
+            loan.interest_fen,
+            asOf,
+            r.loanDate ?? loan.loan_date,
+            r.dueDate ?? loan.due_date,
+            r.officer ?? loan.officer,
+            r.guarantor ?? loan.guarantor,
+            r.guaranteeUntil ?? loan.guarantee_until,
+            loan.id,
+          );
+          count('loans', loan.id, 'updated');
+        }
+      }
+      return { mergedFrom: v.mergedFrom, mergedInto: v.mergedInto };
+    },
+    summary,
+  };
+}

@@ -1,0 +1,20 @@
+// Per-database settings (officer name, language, limitation period, quota, notice series).
+import type { Db } from './open.js';
+
+export function getSetting(db: Db, key: string): string | null {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setSetting(db: Db, key: string, value: string): void {
+  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+}
+
+export function unsetSetting(db: Db, key: string): boolean {
+  return db.prepare(`DELETE FROM settings WHERE key = ?`).run(key).changes > 0;
+}
+
+export function listSettings(db: Db): Record<string, string> {
+  const rows = db.prepare(`SELECT key, value FROM settings ORDER BY key`).all() as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}

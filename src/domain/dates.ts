@@ -1,0 +1,117 @@
+// Local calendar dates (YYYY-MM-DD) and ISO weeks (Monday first); no clock is read here.
+import dayjs from 'dayjs';
+import isoWeek from 'dayjs/plugin/isoWeek.js';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+
+dayjs.extend(isoWeek);
+dayjs.extend(customParseFormat);
+
+export type IsoDate = string; // YYYY-MM-DD
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidIsoDate(s: string): boolean {
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const d = dayjs(s, 'YYYY-MM-DD', true);
+  return d.isValid() && d.format('YYYY-MM-DD') === s;
+}
+
+function ymd(y: number, mo: number, d: number): IsoDate | null {
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const s = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isValidIsoDate(s) ? s : null;
+}
+
+/** Excel's day serial (1900 system, with its 1900-02-29 bug) → date. */
+export function excelSerialToDate(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 120000) return null;
+  const days = Math.floor(serial);
+  const base = Date.UTC(1899, 11, 30);
+  const d = new Date(base + days * 86400000);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * Parses the date forms found in rosters: `2024-03-01`, `2024/3/1`, `2024.3.1`, `2024年3月1日`, `20240301`.
+ * Returns null when the text is not a real calendar date.
+ */
+export function parseDate(input: string): IsoDate | null {
+  const s = input.trim();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  if (!m) m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s);
+  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) {
+    // Spreadsheet exports sometimes carry a midnight time: 2024-03-01 00:00:00
+    const t = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]00:00(:00)?(\.0+)?Z?$/.exec(s);
+    if (t) m = t;
+  }
+  if (!m) return null;
+  return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return dayjs(date).add(n, 'day').format('YYYY-MM-DD');
+}
+
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  return dayjs(date).add(n, 'month').format('YYYY-MM-DD');
+}
+
+export function addYears(date: IsoDate, n: number): IsoDate {
+  return dayjs(date).add(n, 'year').format('YYYY-MM-DD');
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+}
+
+export interface Week {
+  start: IsoDate; // Monday
+  end: IsoDate; // Sunday
+  iso: string; // 2026-W47
+}
+
+export function weekOf(date: IsoDate): Week {
+  const d = dayjs(date);
+  const start = d.isoWeekday(1);
+  const end = d.isoWeekday(7);
+  const year = d.isoWeekYear();
+  return {
+    start: start.format('YYYY-MM-DD'),
+    end: end.format('YYYY-MM-DD'),
+    iso: `${year}-W${String(d.isoWeek()).padStart(2, '0')}`,
+  };
+}
+
+/** `2026-W47` → that week, or null when malformed or out of range for the year. */
+export function parseIsoWeek(s: string): Week | null {
+  const m = /^(\d{4})-?W(\d{1,2})$/i.exec(s.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  if (week < 1 || week > 53) return null;
+  // ISO week 1 contains January 4th.
+  const jan4 = dayjs(`${year}-01-04`);
+  const monday = jan4.isoWeekday(1).add(week - 1, 'week');
+  const w = weekOf(monday.format('YYYY-MM-DD'));
+  return w.iso === `${year}-W${String(week).padStart(2, '0')}` ? w : null;
+}
+
+/** `2026-11` → first and last day of that month. */
+export function parseMonth(s: string): { start: IsoDate; end: IsoDate; month: string } | null {
+  const m = /^(\d{4})-(\d{1,2})$/.exec(s.trim());
+  if (!m) return null;
+  const first = ymd(Number(m[1]), Number(m[2]), 1);
+  if (!first) return null;
+  const d = dayjs(first);
+  return { start: first, end: d.endOf('month').format('YYYY-MM-DD'), month: d.format('YYYY-MM') };
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}

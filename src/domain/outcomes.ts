@@ -1,0 +1,66 @@
+// What a visit can record, and the vocabularies its fields draw on.
+import type { Text } from './text.js';
+
+export const OUTCOME_KINDS = ['notice-signed', 'not-signed', 'cash', 'intent', 'statute-expired', 'note'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export const NOT_SIGNED_REASONS = ['away', 'refused', 'not-found', 'deceased', 'other'] as const;
+export type NotSignedReason = (typeof NOT_SIGNED_REASONS)[number];
+
+export const SIGNED_BY = ['borrower', 'relative'] as const;
+export type SignedBy = (typeof SIGNED_BY)[number];
+
+export const BORROWER_STATUSES = ['active', 'away', 'deceased'] as const;
+export type BorrowerStatus = (typeof BORROWER_STATUSES)[number];
+
+export const OUTCOME_LABELS: Record<OutcomeKind, Text> = {
+  'notice-signed': { zh: '签回催收通知书', en: 'notice signed back' },
+  'not-signed': { zh: '未签回通知书', en: 'notice not signed' },
+  cash: { zh: '现金收回', en: 'cash collected' },
+  intent: { zh: '达成还款意向', en: 'repayment intent' },
+  'statute-expired': { zh: '已丧失诉讼时效', en: 'statute expired' },
+  note: { zh: '其他情况', en: 'note' },
+};
+
+export const REASON_LABELS: Record<NotSignedReason, Text> = {
+  away: { zh: '外出务工', en: 'away' },
+  refused: { zh: '拒签', en: 'refused' },
+  'not-found': { zh: '未找到', en: 'not found' },
+  deceased: { zh: '已死亡', en: 'deceased' },
+  other: { zh: '其他', en: 'other' },
+};
+
+export const STATUS_LABELS: Record<BorrowerStatus, Text> = {
+  active: { zh: '正常', en: 'active' },
+  away: { zh: '外出', en: 'away' },
+  deceased: { zh: '死亡', en: 'deceased' },
+};
+
+/** Chinese and English names a file may use for an outcome code. */
+export const OUTCOME_ALIASES: Record<string, OutcomeKind> = {
+  'notice-signed': 'notice-signed',
+  signed: 'notice-signed',
+  签回: 'notice-signed',
+  签回通知书: 'notice-signed',
+  签回催收通知书: 'notice-signed',
+  'not-signed': 'not-signed',
+  未签回: 'not-signed',
+  未签回通知书: 'not-signed',
+  cash: 'cash',
+  现金收回: 'cash',
+  收回现金: 'cash',
+  还款: 'cash',
+  intent: 'intent',
+  还款意向: 'intent',
+  达成还款意向: 'intent',
+  'statute-expired': 'statute-expired',
+  丧失诉讼时效: 'statute-expired',
+  已丧失诉讼时效: 'statute-expired',
+  note: 'note',
+  其他: 'note',
+  其他情况: 'note',
+};
+
+export function parseOutcomeKind(s: string): OutcomeKind | null {
+  return OUTCOME_ALIASES[s.trim().toLowerCase()] ?? OUTCOME_ALIASES[s.trim()] ?? null;
+}

@@ -1,0 +1,18 @@
+// Bilingual text: every user-facing message exists in Chinese and English.
+export type Lang = 'zh' | 'en';
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export function text(zh: string, en: string): Text {
+  return { zh, en };
+}
+
+export function pick(t: Text, lang: Lang): string {
+  return t[lang];
+}
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'zh' || v === 'en';
+}

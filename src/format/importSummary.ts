@@ -1,0 +1,98 @@
+// The end-of-import summary: rows read, records created / updated / unchanged, warnings — as text or JSON.
+import { pick, type Lang } from '../domain/text.js';
+import type { RowProblem } from '../domain/errors.js';
+import { asJson, renderTable } from './table.js';
+import { formatProblem } from './problems.js';
+
+export interface ImportReport<S> {
+  file: string;
+  encoding: string;
+  rows: number;
+  written: number;
+  invalid: number;
+  warnings: number;
+  dryRun: boolean;
+  problems: RowProblem[];
+  unknownColumns: string[];
+  result: S;
+}
+
+type Counts = Record<string, { created: number; updated: number; unchanged: number }>;
+
+export interface MergedName {
+  from: string;
+  into: string;
+  rows: number;
+}
+
+const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
+  townships: { zh: '乡镇', en: 'townships' },
+  areas: { zh: '片区', en: 'areas' },
+  villages: { zh: '村委', en: 'village committees' },
+  groups: { zh: '组/自然村', en: 'groups' },
+  households: { zh: '农户', en: 'households' },
+  borrowers: { zh: '借款人', en: 'borrowers' },
+  loans: { zh: '贷款', en: 'loans' },
+};
+
+export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[]): string {
+  return asJson({
+    file: r.file,
+    encoding: r.encoding,
+    dry_run: r.dryRun,
+    rows: r.rows,
+    written: r.written,
+    invalid: r.invalid,
+    warnings: r.warnings,
+    unknown_columns: r.unknownColumns,
+    merged_villages: merged,
+    ...r.result,
+    problems: r.problems.map((p) => ({ line: p.line, column: p.column, severity: p.severity, reason: p.reason.en, reason_zh: p.reason.zh })),
+  });
+}
+
+export function rosterSummaryAsText(
+  r: ImportReport<Counts>,
+  merged: MergedName[],
+  lang: Lang,
+  opts: { ascii?: boolean } = {},
+): { body: string; notes: string[] } {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  const head = r.dryRun
+    ? zh
+      ? `试运行（未写入）：${r.file}，${r.rows} 行，编码 ${r.encoding}`
+      : `Dry run (nothing written): ${r.file}, ${r.rows} rows, encoding ${r.encoding}`
+    : zh
+      ? `已导入 ${r.file}：${r.rows} 行，编码 ${r.encoding}`
+      : `Imported ${r.file}: ${r.rows} rows, encoding ${r.encoding}`;
+  lines.push(head);
+  if (r.invalid) lines.push(zh ? `跳过错误行 ${r.invalid} 行。` : `Skipped ${r.invalid} bad row(s).`);
+  const table = renderTable(
+    [
+      { header: zh ? '类别' : 'records' },
+      { header: zh ? '新增' : 'created', align: 'right' },
+      { header: zh ? '更新' : 'updated', align: 'right' },
+      { header: zh ? '未变' : 'unchanged', align: 'right' },
+    ],
+    Object.entries(r.result).map(([k, c]) => [pick(ENTITY_LABELS[k] ?? { zh: k, en: k }, lang), c.created, c.updated, c.unchanged]),
+    opts,
+  );
+  const notes: string[] = [];
+  for (const m of merged) {
+    notes.push(zh ? `${m.rows} 行写的是已合并的“${m.from}”，已归入“${m.into}”。` : `${m.rows} row(s) name "${m.from}", which has merged; they went to "${m.into}".`);
+  }
+  if (r.unknownColumns.length) {
+    notes.push(
+      zh ? `警告：忽略了不认识的列：${r.unknownColumns.join('、')}。` : `Warning: ignored unknown column(s): ${r.unknownColumns.join(', ')}.`,
+    );
+  }
+  const shown = r.problems.slice(0, 20);
+  for (const p of shown) notes.push(formatProblem(p, lang));
+  if (r.problems.length > shown.length || r.warnings + r.invalid > shown.length) {
+    const total = r.problems.length;
+    if (total > shown.length) notes.push(zh ? `……共 ${total} 条提示；用 --errors 文件.csv 查看全部。` : `… ${total} notices in all; see them all with --errors FILE.csv.`);
+  }
+  if (r.warnings) notes.push(zh ? `警告 ${r.warnings} 条。` : `${r.warnings} warning(s).`);
+  return { body: lines.join('\n') + '\n' + table, notes };
+}

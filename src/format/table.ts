@@ -1,0 +1,80 @@
+// Aligned tables for people: CJK-aware widths, our own wrapping (cli-table3's drops Chinese), optional ASCII borders.
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+
+export type Align = 'left' | 'right';
+export interface Column {
+  header: string;
+  align?: Align;
+  /** Wrap cells wider than this many display columns. */
+  maxWidth?: number;
+}
+
+export interface TableOptions {
+  ascii?: boolean;
+}
+
+const ASCII_CHARS = {
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '|',
+  'right-mid': '',
+  middle: '|',
+};
+
+/** Splits text into lines no wider than `width` display columns (a CJK character is two). */
+export function wrapByWidth(s: string, width: number): string {
+  const out: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    let w = 0;
+    for (const ch of para) {
+      const cw = stringWidth(ch);
+      if (w + cw > width && line !== '') {
+        out.push(line);
+        line = '';
+        w = 0;
+      }
+      line += ch;
+      w += cw;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+export function renderTable(columns: Column[], rows: (string | number | null)[][], opts: TableOptions = {}): string {
+  const t = new Table({
+    head: columns.map((c) => c.header),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    // No rule between body rows: denser tables read better on a laptop screen.
+    chars: opts.ascii ? ASCII_CHARS : { 'left-mid': '', mid: '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const r of rows) {
+    t.push(
+      r.map((cell, i) => {
+        const s = cell === null || cell === undefined ? '' : String(cell);
+        const max = columns[i]?.maxWidth;
+        return max && stringWidth(s) > max ? wrapByWidth(s, max) : s;
+      }),
+    );
+  }
+  return t.toString() + '\n';
+}
+
+export function asJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+export { stringWidth };
