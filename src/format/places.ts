@@ -52,7 +52,7 @@ export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boole
     [
       { header: zh ? '乡镇' : 'township' },
       { header: zh ? '片区' : 'area' },
-      { header: zh ? '村委' : 'committee', maxWidth: 30 },
+      { header: zh ? '村委' : 'committee', maxWidth: 40 },
       { header: zh ? '组' : 'group' },
       { header: zh ? '户数' : 'households', align: 'right' },
       { header: zh ? '贷款笔数' : 'loans', align: 'right' },
