@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/open.js';
-import { InputError, UsageError, type RowProblem } from '../domain/errors.js';
+import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
 import { pick, text, type Text } from '../domain/text.js';
 import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
 import { isBlankRow, openTableSource, parseEncodingName, readTable, type Cell, type SourceRow } from '../import/readTable.js';
@@ -21,6 +21,11 @@ export interface ImportSpec<F extends string, R> {
   crossCheck?(row: R, line: number): ParsedRow<R>['problems'];
   /** Checks against the database, read-only, in phase 1. */
   dbCheck?(row: R): ParsedRow<R>['problems'];
+  /**
+   * Rules that depend on earlier rows (e.g. paying more than is owed after an earlier payment) are checked as
+   * rows are written: each row gets a savepoint, a DataError from the writer becomes a located problem.
+   */
+  rowsCanFail?: boolean;
 }
 
 export interface ImportOptions {
@@ -166,8 +171,33 @@ export async function runImport<F extends string, R, S>(
         if (badLines.has(r.line)) continue;
         const parsed = spec.parse(r.line, r.cells, header);
         if (!parsed.row) continue;
-        writer.write(parsed.row);
-        written++;
+        if (!spec.rowsCanFail) {
+          writer.write(parsed.row);
+          written++;
+          continue;
+        }
+        db.exec('SAVEPOINT import_row');
+        try {
+          writer.write(parsed.row);
+          db.exec('RELEASE import_row');
+          written++;
+        } catch (e) {
+          db.exec('ROLLBACK TO import_row');
+          db.exec('RELEASE import_row');
+          if (!(e instanceof DataError)) throw e;
+          for (const reason of [e.text, ...e.details]) {
+            note({ file: source.displayName, line: r.line, column: null, reason, severity: 'error' });
+          }
+        }
+      }
+      if (errorCount > 0 && !opts.skipInvalid) {
+        throw new InputError(
+          text(
+            `${source.displayName} 有 ${badLines.size} 行错误，未写入任何数据。请改正后重新导入，或用 --skip-invalid 只导入正确的行。`,
+            `${source.displayName} has ${badLines.size} bad row(s); nothing was written. Fix them and import again, or use --skip-invalid to import only the good rows.`,
+          ),
+          problems,
+        );
       }
       result = writer.finish();
       if (opts.dryRun) db.exec('ROLLBACK');

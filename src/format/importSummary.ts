@@ -96,3 +96,47 @@ export function rosterSummaryAsText(
   if (r.warnings) notes.push(zh ? `警告 ${r.warnings} 条。` : `${r.warnings} warning(s).`);
   return { body: lines.join('\n') + '\n' + table, notes };
 }
+
+export interface VisitImportSummary {
+  created: number;
+  duplicates: number;
+  outcomes: number;
+}
+
+export function visitImportAsJson(r: ImportReport<VisitImportSummary>, warnings: { line: number; text: { zh: string; en: string } }[]): string {
+  return asJson({
+    file: r.file,
+    encoding: r.encoding,
+    dry_run: r.dryRun,
+    rows: r.rows,
+    invalid: r.invalid,
+    visits_created: r.result.created,
+    duplicates_skipped: r.result.duplicates,
+    outcomes: r.result.outcomes,
+    unknown_columns: r.unknownColumns,
+    warnings: [
+      ...r.problems.filter((p) => p.severity === 'warning').map((p) => ({ line: p.line, column: p.column, reason: p.reason.en, reason_zh: p.reason.zh })),
+      ...warnings.map((w) => ({ line: w.line, column: null, reason: w.text.en, reason_zh: w.text.zh })),
+    ],
+    problems: r.problems.filter((p) => p.severity === 'error').map((p) => ({ line: p.line, column: p.column, reason: p.reason.en, reason_zh: p.reason.zh })),
+  });
+}
+
+export function visitImportAsText(r: ImportReport<VisitImportSummary>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines = [
+    r.dryRun
+      ? zh
+        ? `试运行（未写入）：${r.file}，${r.rows} 行`
+        : `Dry run (nothing written): ${r.file}, ${r.rows} rows`
+      : zh
+        ? `已导入 ${r.file}：${r.rows} 行`
+        : `Imported ${r.file}: ${r.rows} rows`,
+    zh
+      ? `新记录走访 ${r.result.created} 次（${r.result.outcomes} 项结果），重复跳过 ${r.result.duplicates} 行${r.invalid ? `，错误跳过 ${r.invalid} 行` : ''}。`
+      : `${r.result.created} visit(s) recorded (${r.result.outcomes} outcomes), ${r.result.duplicates} duplicate row(s) skipped${r.invalid ? `, ${r.invalid} bad row(s) skipped` : ''}.`,
+  ];
+  for (const p of r.problems.slice(0, 20)) lines.push(formatProblem(p, lang));
+  if (r.unknownColumns.length) lines.push(zh ? `警告：忽略了不认识的列：${r.unknownColumns.join('、')}。` : `Warning: ignored unknown column(s): ${r.unknownColumns.join(', ')}.`);
+  return lines.join('\n') + '\n';
+}

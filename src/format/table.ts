@@ -70,7 +70,11 @@ export function renderTable(columns: Column[], rows: (string | number | null)[][
       }),
     );
   }
-  return t.toString() + '\n';
+  // cli-table3 draws the header rule with the same characters as body rules, which we turn off: add it back.
+  const lines = t.toString().split('\n');
+  const rule = lines[0]!.replace(/^┌/, '├').replace(/┐$/, '┤').replace(/┬/g, '┼');
+  lines.splice(2, 0, rule);
+  return lines.join('\n') + '\n';
 }
 
 export function asJson(value: unknown): string {

@@ -1,0 +1,84 @@
+// A visit and its outcomes, and the rules a visit must satisfy before it is saved.
+import type { Fen } from './money.js';
+import type { IsoDate } from './dates.js';
+import type { NotSignedReason, OutcomeKind, SignedBy } from './outcomes.js';
+import { text, type Text } from './text.js';
+import { createHash } from 'node:crypto';
+
+export interface OutcomeInput {
+  kind: OutcomeKind;
+  /** null: covers all of the household's loans (never for cash). */
+  loanId: number | null;
+  noticeNo?: string | null;
+  signedBy?: SignedBy | null;
+  relation?: string | null;
+  reason?: NotSignedReason | null;
+  where?: string | null;
+  principalFen?: Fen | null;
+  interestFen?: Fen | null;
+  promiseAmountFen?: Fen | null;
+  promiseDate?: IsoDate | null;
+  text?: string | null;
+}
+
+export interface VisitInput {
+  uid?: string;
+  originDb?: string;
+  householdId: number;
+  borrowerId: number | null;
+  visitDate: IsoDate;
+  officer: string;
+  note?: string | null;
+  escalate?: string | null;
+  source: 'cli' | 'import' | 'merge';
+  externalId?: string | null;
+  createdAt: string;
+  outcomes: OutcomeInput[];
+}
+
+/** The checks that need no database: what each outcome must carry, dates, amounts. */
+export function checkVisit(v: VisitInput, today: IsoDate): Text[] {
+  const errs: Text[] = [];
+  if (v.visitDate > today) {
+    errs.push(text(`走访日期 ${v.visitDate} 在今天（${today}）之后：不能记录未来的走访`, `the visit date ${v.visitDate} is after today (${today}): a visit cannot be in the future`));
+  }
+  if (!v.officer.trim()) errs.push(text('缺少催收员（--officer，或用 fieldvisit config set officer 设置默认值）', 'the officer is missing (--officer, or set a default with fieldvisit config set officer)'));
+  if (v.outcomes.length === 0) errs.push(text('至少要有一项走访结果', 'a visit needs at least one outcome'));
+  const kinds = new Set(v.outcomes.map((o) => o.kind));
+  if (kinds.has('notice-signed') && kinds.has('not-signed')) {
+    const sameLoan = v.outcomes.filter((o) => o.kind === 'notice-signed').some((a) => v.outcomes.some((b) => b.kind === 'not-signed' && b.loanId === a.loanId));
+    if (sameLoan) errs.push(text('同一笔贷款不能同时“签回”和“未签回”', 'one loan cannot be both signed and not signed in one visit'));
+  }
+  for (const o of v.outcomes) {
+    switch (o.kind) {
+      case 'cash':
+        if ((o.principalFen ?? 0) + (o.interestFen ?? 0) <= 0) {
+          errs.push(text('现金收回需要本金（--principal）或利息（--interest）金额', 'cash needs a principal (--principal) or interest (--interest) amount'));
+        }
+        break;
+      case 'intent':
+        if (!o.promiseAmountFen || o.promiseAmountFen <= 0) errs.push(text('还款意向需要承诺金额（--promise-amount）', 'an intent needs the promised amount (--promise-amount)'));
+        if (!o.promiseDate) errs.push(text('还款意向需要承诺日期（--promise-date）', 'an intent needs the promised date (--promise-date)'));
+        else if (o.promiseDate < v.visitDate) {
+          errs.push(text(`承诺日期 ${o.promiseDate} 早于走访日期`, `the promised date ${o.promiseDate} is before the visit`));
+        }
+        break;
+      case 'not-signed':
+        if (!o.reason) errs.push(text('未签回需要原因（--reason away|refused|not-found|deceased|other）', 'not-signed needs a reason (--reason away|refused|not-found|deceased|other)'));
+        break;
+      case 'notice-signed':
+        break;
+      case 'note':
+        break;
+      case 'statute-expired':
+        break;
+    }
+  }
+  return errs;
+}
+
+/** Identifies "the same row again" in a visits file without a visit_id: loan, date, officer, outcomes, amounts. */
+export function dedupeKey(parts: { loanNo: string; visitDate: string; officer: string; outcomes: string[]; amounts: (number | null | undefined)[] }): string {
+  const s = [parts.loanNo, parts.visitDate, parts.officer.trim(), [...parts.outcomes].sort().join(';'), parts.amounts.map((a) => a ?? '').join(',')].join('|');
+  return createHash('sha256').update(s).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,170 @@
+// Shared test plumbing: temporary folders, running the built binary, an in-process fake context.
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { run } from '../src/cli/main.js';
+import type { Context } from '../src/cli/context.js';
+import type { Prompter } from '../src/prompts/prompter.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'fieldvisit.js');
+export const DATA = path.join(ROOT, 'data');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export function tmpDir(prefix = 'fv-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real built binary, the way an officer or a script does. */
+export function cli(args: string[], opts: { db?: string; env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {}): CliResult {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    TZ: 'Asia/Shanghai',
+    NO_COLOR: '1',
+    LANG: 'en_US.UTF-8',
+    FIELDVISIT_TODAY: '2026-11-22',
+    ...(opts.db ? { FIELDVISIT_DB: opts.db } : {}),
+    ...opts.env,
+  };
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+    env,
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input,
+    encoding: 'utf8',
+    timeout: 120000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without waiting: for tests that run several processes at once. */
+export function cliAsync(args: string[], opts: { db?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? os.tmpdir(),
+        TZ: 'Asia/Shanghai',
+        NO_COLOR: '1',
+        LANG: 'en_US.UTF-8',
+        FIELDVISIT_TODAY: '2026-11-22',
+        ...(opts.db ? { FIELDVISIT_DB: opts.db } : {}),
+        ...opts.env,
+      },
+      cwd: ROOT,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+export function json<T = any>(r: CliResult): T {
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+/** A database holding the sample roster (as of 2026-11-13) with 黄家村村委 merged into 涡水村委, and optionally the sample visits. */
+export function sampleDb(opts: { visits?: boolean } = {}): string {
+  const db = path.join(tmpDir(), 'sample.db');
+  const steps = [
+    ['import', 'roster', path.join(DATA, 'roster.csv'), '--as-of', '2026-11-13'],
+    ['place', 'merge', '黄家村村委', '--into', '涡水村委', '--township', '涡水镇', '--date', '2025-06-01'],
+    ['place', 'set', '涡水镇', '--population', '7800', '--committees', '6', '--livelihood', '林业为主，农业为辅'],
+  ];
+  if (opts.visits) steps.push(['import', 'visits', path.join(DATA, 'visits.csv')]);
+  for (const s of steps) {
+    const r = cli(s, { db });
+    if (r.code !== 0) throw new Error(`sampleDb: ${s.join(' ')} → ${r.code}\n${r.stderr}`);
+  }
+  return db;
+}
+
+/** Every row of every table, to prove a refused command changed nothing. */
+export function snapshot(dbFile: string): string {
+  if (!fs.existsSync(dbFile)) return '<no file>';
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+    return tables.map((t) => `${t.name}:${JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).all())}`).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+export function query<T = any>(dbFile: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export interface FakeRun extends CliResult {
+  ctx: Context;
+}
+
+/** Runs a command in-process with a fake context: no terminal unless asked, a scripted Prompter. */
+export async function runInProcess(
+  args: string[],
+  opts: { db?: string; tty?: boolean; prompter?: Prompter; env?: Record<string, string>; stdin?: string; lang?: 'zh' | 'en' } = {},
+): Promise<FakeRun> {
+  let stdout = '';
+  let stderr = '';
+  const { Readable } = await import('node:stream');
+  const ctx: Context = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([opts.stdin ?? '']),
+    stdinIsTTY: !!opts.tty,
+    stdoutIsTTY: !!opts.tty,
+    stderrIsTTY: false,
+    env: { FIELDVISIT_TODAY: '2026-11-22', ...(opts.db ? { FIELDVISIT_DB: opts.db } : {}), ...opts.env },
+    now: () => new Date('2026-11-22T12:00:00+08:00'),
+    cwd: ROOT,
+    prompter: () => {
+      if (!opts.prompter) throw new Error('test asked a question without a prompter');
+      return opts.prompter;
+    },
+    lang: opts.lang ?? 'en',
+    color: false,
+  };
+  const code = await run(args, ctx);
+  return { code, stdout, stderr, ctx };
+}
+
+/** A Prompter that answers from a script, failing loudly when asked something unexpected. */
+export function scriptedPrompter(answers: { kind: keyof Prompter; match?: RegExp; answer: unknown }[]): Prompter & { asked: string[] } {
+  const queue = [...answers];
+  const asked: string[] = [];
+  const next = async (kind: keyof Prompter, message: string, extra?: { source?: (t: string | undefined) => unknown }) => {
+    asked.push(`${kind}: ${message}`);
+    const a = queue.shift();
+    if (!a) throw new Error(`unexpected prompt ${kind}: ${message}`);
+    if (a.kind !== kind || (a.match && !a.match.test(message))) throw new Error(`expected ${a.kind} ${a.match ?? ''}, got ${kind}: ${message}`);
+    if (kind === 'search' && extra?.source) await extra.source(undefined);
+    return typeof a.answer === 'function' ? (a.answer as () => unknown)() : a.answer;
+  };
+  return {
+    asked,
+    input: (o) => next('input', o.message) as Promise<string>,
+    select: (o) => next('select', o.message) as Promise<never>,
+    checkbox: (o) => next('checkbox', o.message) as Promise<never>,
+    confirm: (o) => next('confirm', o.message) as Promise<boolean>,
+    search: (o) => next('search', o.message, o) as Promise<never>,
+  };
+}

@@ -1,0 +1,49 @@
+// Keeps the layering true: domain imports nothing of ours; import, report, db import only domain; format adds report types.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const SRC = path.join(ROOT, 'src');
+const ALLOWED: Record<string, string[]> = {
+  domain: ['domain'],
+  import: ['domain', 'import'],
+  report: ['domain', 'report'],
+  db: ['domain', 'db'],
+  format: ['domain', 'format', 'report', 'db'],
+  prompts: ['domain', 'prompts'],
+  cli: ['cli', 'db', 'domain', 'format', 'import', 'prompts', 'report'],
+};
+const ONLY_IN: Record<string, string> = { 'better-sqlite3': 'db', '@inquirer/prompts': 'prompts', 'cli-table3': 'format' };
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+describe('layering', () => {
+  const all = files(SRC);
+  it('finds the source', () => expect(all.length).toBeGreaterThan(20));
+  for (const f of all) {
+    const layer = path.relative(SRC, f).split(path.sep)[0]!;
+    it(`${path.relative(ROOT, f)} imports only what its layer may`, () => {
+      const src = fs.readFileSync(f, 'utf8');
+      const specs = [...src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+      for (const s of specs) {
+        if (s.startsWith('.')) {
+          const target = path.relative(SRC, path.resolve(path.dirname(f), s)).split(path.sep)[0]!;
+          expect(ALLOWED[layer], `${layer} may not import ${target} (${s})`).toContain(target);
+        } else {
+          const owner = ONLY_IN[s];
+          if (owner) expect(layer, `${s} belongs in src/${owner}`).toBe(owner);
+        }
+      }
+      if (layer === 'format') {
+        // Renderers may name db row types, never call the database.
+        for (const m of src.matchAll(/^import (type )?[^;]*from '\.\.\/db\/[^']+';/gm)) expect(m[1], m[0]).toBe('type ');
+      }
+      if (layer !== 'cli') expect(src, 'only cli/main.ts may exit').not.toMatch(/process\.exit\(/);
+      // The first line says what the file is for.
+      expect(src.split('\n')[0]).toMatch(/^\/\/ \S/);
+    });
+  }
+});
