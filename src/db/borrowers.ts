@@ -47,15 +47,15 @@ export function findBorrowers(db: Db, term: string, limit = 50): BorrowerHit[] {
   return db
     .prepare(
       `${HIT_SELECT}
-       WHERE b.name LIKE ?1 ESCAPE '\\'
-          OR b.id_number = upper(?2) OR (length(?2) >= 4 AND b.id_number LIKE '%' || upper(?2))
-          OR b.phone LIKE ?1 ESCAPE '\\'
-          OR h.head_name LIKE ?1 ESCAPE '\\'
-          OR EXISTS (SELECT 1 FROM loans l WHERE l.borrower_id = b.id AND l.loan_no LIKE ?1 ESCAPE '\\')
-       ORDER BY (b.name = ?2) DESC, t.name, v.name, b.name
-       LIMIT ?3`,
+       WHERE b.name LIKE @like ESCAPE '\\'
+          OR b.id_number = upper(@t) OR (length(@t) >= 4 AND b.id_number LIKE '%' || upper(@t))
+          OR b.phone LIKE @like ESCAPE '\\'
+          OR h.head_name LIKE @like ESCAPE '\\'
+          OR EXISTS (SELECT 1 FROM loans l WHERE l.borrower_id = b.id AND l.loan_no LIKE @like ESCAPE '\\')
+       ORDER BY (b.name = @t) DESC, t.name, v.name, b.name
+       LIMIT @limit`,
     )
-    .all(like, t, limit) as BorrowerHit[];
+    .all({ like, t, limit }) as BorrowerHit[];
 }
 
 export function borrowerHit(db: Db, borrowerId: number): BorrowerHit | null {

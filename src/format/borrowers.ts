@@ -49,7 +49,7 @@ export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: bool
     [
       { header: zh ? '编号' : 'id', align: 'right' },
       { header: zh ? '姓名' : 'name' },
-      { header: zh ? '地点' : 'place', maxWidth: 36 },
+      { header: zh ? '地点' : 'place', maxWidth: 44 },
       { header: zh ? '身份证号' : 'ID number' },
       { header: zh ? '电话' : 'phone' },
       { header: zh ? '合同编号' : 'loans', maxWidth: 30 },

@@ -1,0 +1,86 @@
+// Promises (repayment intents) with what has been paid toward each; statuses come from domain/promise.ts.
+import type { Db } from './open.js';
+import type { IsoDate } from '../domain/dates.js';
+import { promiseStatus, type PromiseStatus } from '../domain/promise.js';
+
+export interface PromiseRow {
+  outcomeId: number;
+  visitId: number;
+  visitUid: string;
+  visitDate: IsoDate;
+  officer: string;
+  householdId: number;
+  borrowerId: number | null;
+  borrower: string;
+  township: string;
+  area: string | null;
+  village: string;
+  group: string | null;
+  loanId: number | null;
+  loanNo: string | null;
+  amountFen: number;
+  dueDate: IsoDate;
+  /** Paid after the promise's visit, on or before its date, on its loan (or any of the household's loans). */
+  paidByDueFen: number;
+  /** Paid after the promise's visit up to today, whatever the date. */
+  paidSinceFen: number;
+  status: PromiseStatus;
+}
+
+export interface PromiseFilter {
+  townshipId?: number;
+  villageId?: number;
+  householdId?: number;
+  officer?: string;
+  /** Only promises whose date falls in [from, to]. */
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+  /** Only promises made in visits dated in [from, to]. */
+  madeFrom?: IsoDate;
+  madeTo?: IsoDate;
+}
+
+/** Every promise from a live (not void) visit, oldest date first, with its status as of `today`. */
+export function listPromises(db: Db, today: IsoDate, f: PromiseFilter = {}): PromiseRow[] {
+  const rows = db
+    .prepare(
+      `SELECT o.id AS outcomeId, v.id AS visitId, v.uid AS visitUid, v.visit_date AS visitDate, v.officer,
+              v.household_id AS householdId, v.borrower_id AS borrowerId,
+              coalesce(b.name, h.head_name) AS borrower, t.name AS township, a.name AS area, vil.name AS village, g.name AS "group",
+              o.loan_id AS loanId, l.loan_no AS loanNo, o.promise_amount_fen AS amountFen, o.promise_date AS dueDate,
+              (SELECT ifnull(sum(p.principal_fen + p.interest_fen), 0) FROM payments p
+                 WHERE p.household_id = v.household_id AND (o.loan_id IS NULL OR p.loan_id = o.loan_id)
+                   AND p.visit_id <> v.id AND p.paid_on >= v.visit_date AND p.paid_on <= o.promise_date AND p.paid_on <= @today) AS paidByDueFen,
+              (SELECT ifnull(sum(p.principal_fen + p.interest_fen), 0) FROM payments p
+                 WHERE p.household_id = v.household_id AND (o.loan_id IS NULL OR p.loan_id = o.loan_id)
+                   AND p.visit_id <> v.id AND p.paid_on >= v.visit_date AND p.paid_on <= @today) AS paidSinceFen
+       FROM visit_outcomes o
+       JOIN live_visits v ON v.id = o.visit_id
+       JOIN households h ON h.id = v.household_id
+       JOIN villages vil ON vil.id = h.village_id
+       JOIN townships t ON t.id = vil.township_id
+       LEFT JOIN areas a ON a.id = vil.area_id
+       LEFT JOIN village_groups g ON g.id = h.group_id
+       LEFT JOIN borrowers b ON b.id = v.borrower_id
+       LEFT JOIN loans l ON l.id = o.loan_id
+       WHERE o.kind = 'intent'
+         AND (@townshipId IS NULL OR t.id = @townshipId) AND (@villageId IS NULL OR vil.id = @villageId) AND (@householdId IS NULL OR v.household_id = @householdId)
+         AND (@officer IS NULL OR v.officer = @officer)
+         AND (@dueFrom IS NULL OR o.promise_date >= @dueFrom) AND (@dueTo IS NULL OR o.promise_date <= @dueTo)
+         AND (@madeFrom IS NULL OR v.visit_date >= @madeFrom) AND (@madeTo IS NULL OR v.visit_date <= @madeTo)
+         AND v.visit_date <= @today
+       ORDER BY o.promise_date, t.name, vil.name, borrower`,
+    )
+    .all({
+      today,
+      townshipId: f.townshipId ?? null,
+      villageId: f.villageId ?? null,
+      householdId: f.householdId ?? null,
+      officer: f.officer ?? null,
+      dueFrom: f.dueFrom ?? null,
+      dueTo: f.dueTo ?? null,
+      madeFrom: f.madeFrom ?? null,
+      madeTo: f.madeTo ?? null,
+    }) as Omit<PromiseRow, 'status'>[];
+  return rows.map((r) => ({ ...r, status: promiseStatus({ amountFen: r.amountFen, dueDate: r.dueDate, paidByDueFen: r.paidByDueFen }, today) }));
+}

@@ -1,0 +1,27 @@
+// A repayment intent is a promise: kept, partly kept, broken or still open, from the payments that followed it.
+import type { IsoDate } from './dates.js';
+import type { Fen } from './money.js';
+
+export type PromiseStatus = 'open' | 'kept' | 'partly-kept' | 'broken';
+
+export interface PromiseFacts {
+  amountFen: Fen;
+  dueDate: IsoDate;
+  /** Payments counted toward it: made after the promise, on or before its date. */
+  paidByDueFen: Fen;
+}
+
+/**
+ * Kept when the payments on or before the date reach the amount; open until the date has passed;
+ * after it, partly kept when something came, broken when nothing did. Partly kept counts as broken
+ * wherever broken promises are counted: the borrower fell short.
+ */
+export function promiseStatus(p: PromiseFacts, today: IsoDate): PromiseStatus {
+  if (p.paidByDueFen >= p.amountFen) return 'kept';
+  if (today <= p.dueDate) return 'open';
+  return p.paidByDueFen > 0 ? 'partly-kept' : 'broken';
+}
+
+export function isBroken(s: PromiseStatus): boolean {
+  return s === 'broken' || s === 'partly-kept';
+}
