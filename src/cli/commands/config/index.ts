@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { getSetting, listSettings, setSetting, unsetSetting } from '../../../db/settings.js';
 import { UsageError } from '../../../domain/errors.js';
 import { isLang, text } from '../../../domain/text.js';
+import { isValidSeries } from '../../../domain/notice.js';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { out, t, withSession } from '../../runtime.js';
@@ -17,7 +18,7 @@ export const SETTINGS: Record<string, { zh: string; en: string; check: (v: strin
   'notice-series': {
     zh: '通知书编号格式，如 {township}-{year}-{seq:4}',
     en: 'notice number pattern, e.g. {township}-{year}-{seq:4}',
-    check: (v) => v.includes('{seq'),
+    check: (v) => isValidSeries(v),
   },
 };
 

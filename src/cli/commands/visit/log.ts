@@ -1,0 +1,279 @@
+// `fieldvisit visit log`: record one visit, by flags (never prompting) or, at a terminal without --outcome, interactively.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { Db } from '../../../db/open.js';
+import { getSetting } from '../../../db/settings.js';
+import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
+import { loanByNo, recordVisit } from '../../../db/visits.js';
+import { visitById, listVisits } from '../../../db/visitList.js';
+import { listPromises } from '../../../db/promises.js';
+import { listNotices } from '../../../db/notices.js';
+import { householdsIn, townshipsWithHouseholds, villagesWithHouseholds } from '../../../db/households.js';
+import { DataError, UsageError } from '../../../domain/errors.js';
+import { isBroken } from '../../../domain/promise.js';
+import { parseYuan } from '../../../domain/money.js';
+import { maskIdNumber } from '../../../domain/idNumber.js';
+import { NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../../../domain/outcomes.js';
+import type { OutcomeInput } from '../../../domain/visit.js';
+import { pick, text } from '../../../domain/text.js';
+import type { IsoDate } from '../../../domain/dates.js';
+import { normaliseDate, visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
+import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
+import { nowIso, today, type Context } from '../../context.js';
+import { describe, h } from '../../help.js';
+import { globals, out, t, warn, withSession } from '../../runtime.js';
+
+export interface LogOpts {
+  loan?: string;
+  borrower?: string;
+  date?: string;
+  officer?: string;
+  outcome: string[];
+  noticeNo?: string;
+  signedBy?: string;
+  relation?: string;
+  principal?: string;
+  interest?: string;
+  promiseAmount?: string;
+  promiseDate?: string;
+  reason?: string;
+  where?: string;
+  note?: string;
+  escalate?: string;
+  json?: boolean;
+}
+
+const collect = (v: string, prev: string[]) => [...prev, ...v.split(/[,;，；]/).map((s) => s.trim()).filter(Boolean)];
+
+function usage(zh: string, en: string): never {
+  throw new UsageError(text(zh, en));
+}
+
+function parseDateFlag(flag: string, v: string, day: IsoDate): IsoDate {
+  const d = normaliseDate(v, day);
+  if (!d) usage(`${flag} 的值“${v}”不是日期：请写成 YYYY-MM-DD。`, `${flag} "${v}" is not a date: write it as YYYY-MM-DD.`);
+  return d;
+}
+
+function parseMoneyFlag(flag: string, v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const r = parseYuan(v);
+  if (!r.ok) usage(`${flag} 的值“${v}”不是金额：请写成 300 或 300.50（元）。`, `${flag} "${v}" is not an amount: write it as 300 or 300.50 (yuan).`);
+  return r.fen;
+}
+
+/** Which flag carries which outcome's data, so a stray flag is caught instead of silently dropped. */
+const FLAG_OWNERS: [keyof LogOpts, string, OutcomeKind[]][] = [
+  ['noticeNo', '--notice-no', ['notice-signed']],
+  ['signedBy', '--signed-by', ['notice-signed']],
+  ['relation', '--relation', ['notice-signed']],
+  ['principal', '--principal', ['cash']],
+  ['interest', '--interest', ['cash']],
+  ['promiseAmount', '--promise-amount', ['intent']],
+  ['promiseDate', '--promise-date', ['intent']],
+  ['reason', '--reason', ['not-signed']],
+  ['where', '--where', ['not-signed']],
+];
+
+export function parseOutcomeKinds(raw: string[]): OutcomeKind[] {
+  const kinds: OutcomeKind[] = [];
+  for (const r of raw) {
+    const k = parseOutcomeKind(r);
+    if (!k) usage(`--outcome 的值“${r}”无效：可用 ${OUTCOME_KINDS.join('、')}。`, `--outcome "${r}" is not known: use ${OUTCOME_KINDS.join(', ')}.`);
+    if (!kinds.includes(k)) kinds.push(k);
+  }
+  return kinds;
+}
+
+/** The outcomes the flags describe; every missing or stray value is a usage error naming the flag. */
+export function outcomesFromFlags(o: LogOpts, kinds: OutcomeKind[], loanId: number | null, day: IsoDate): OutcomeInput[] {
+  for (const [key, flag, owners] of FLAG_OWNERS) {
+    if (o[key] !== undefined && !owners.some((k) => kinds.includes(k))) {
+      usage(`${flag} 只用于 --outcome ${owners.join('/')}。`, `${flag} goes with --outcome ${owners.join('/')} only.`);
+    }
+  }
+  return kinds.map((kind): OutcomeInput => {
+    switch (kind) {
+      case 'notice-signed': {
+        const signedBy = (o.signedBy ?? 'borrower') as SignedBy;
+        if (!(SIGNED_BY as readonly string[]).includes(signedBy)) usage(`--signed-by 只能是 borrower 或 relative。`, `--signed-by must be borrower or relative.`);
+        if (signedBy === 'relative' && !o.relation?.trim()) usage('亲属代签时请用 --relation 写明关系（如 妻子）。', 'A relative signed: say who with --relation (e.g. wife).');
+        if (signedBy === 'borrower' && o.relation) usage('--relation 只用于 --signed-by relative。', '--relation goes with --signed-by relative only.');
+        return { kind, loanId, noticeNo: o.noticeNo?.trim() || null, signedBy, relation: o.relation?.trim() || null };
+      }
+      case 'not-signed': {
+        if (!o.reason) usage(`未签回需要 --reason（${NOT_SIGNED_REASONS.join('|')}）。`, `not-signed needs --reason (${NOT_SIGNED_REASONS.join('|')}).`);
+        if (!(NOT_SIGNED_REASONS as readonly string[]).includes(o.reason)) usage(`--reason 只能是 ${NOT_SIGNED_REASONS.join('、')}。`, `--reason must be one of ${NOT_SIGNED_REASONS.join(', ')}.`);
+        if (o.where && o.reason !== 'away') usage('--where 只用于 --reason away。', '--where goes with --reason away only.');
+        return { kind, loanId, reason: o.reason as NotSignedReason, where: o.where?.trim() || null };
+      }
+      case 'cash': {
+        const p = parseMoneyFlag('--principal', o.principal);
+        const i = parseMoneyFlag('--interest', o.interest);
+        if (p === null && i === null) usage('现金收回需要 --principal 和/或 --interest（元）。', 'cash needs --principal and/or --interest (yuan).');
+        if ((p ?? 0) + (i ?? 0) === 0) usage('--principal 和 --interest 不能都是 0。', '--principal and --interest cannot both be 0.');
+        return { kind, loanId, principalFen: p ?? 0, interestFen: i ?? 0 };
+      }
+      case 'intent': {
+        const a = parseMoneyFlag('--promise-amount', o.promiseAmount);
+        if (a === null || a <= 0) usage('还款意向需要 --promise-amount（元，大于 0）。', 'intent needs --promise-amount (yuan, above 0).');
+        if (!o.promiseDate) usage('还款意向需要 --promise-date。', 'intent needs --promise-date.');
+        return { kind, loanId, promiseAmountFen: a, promiseDate: parseDateFlag('--promise-date', o.promiseDate, day) };
+      }
+      case 'note':
+        if (!o.note?.trim() && !o.escalate?.trim()) usage('--outcome note 需要 --note（或 --escalate）写明情况。', '--outcome note needs --note (or --escalate) saying what happened.');
+        return { kind, loanId: null };
+      case 'statute-expired':
+        return { kind, loanId };
+    }
+  });
+}
+
+/** The borrower a --borrower value names: loan number, ID number, borrower id, or a name that only one borrower has. */
+function resolveBorrower(db: Db, ref: string): number {
+  const ids = resolveBorrowerRef(db, ref);
+  if (ids.length === 1) return ids[0]!;
+  const byName = ids.length ? [] : findBorrowers(db, ref, 20).filter((b) => b.name === ref.trim());
+  const cands = ids.length ? ids : byName.map((b) => b.borrowerId);
+  if (cands.length === 1) return cands[0]!;
+  if (cands.length === 0) {
+    throw new DataError(text(`找不到借款人“${ref}”：用 fieldvisit borrower find 查找。`, `No borrower matches "${ref}": look them up with fieldvisit borrower find.`));
+  }
+  const list = byName.map((b) => `#${b.borrowerId} ${b.name} ${b.village}${b.group ? ' ' + b.group : ''}`);
+  throw new DataError(
+    text(`“${ref}”对应多个借款人：请用编号或合同编号指明。`, `"${ref}" matches several borrowers: name one by id or loan number.`),
+    list.map((l) => text(l, l)),
+  );
+}
+
+function wizardHousehold(db: Db, borrowerId: number): WizardHousehold {
+  const d = borrowerDetail(db, borrowerId);
+  if (!d) throw new DataError(text(`没有编号为 ${borrowerId} 的借款人`, `No borrower with id ${borrowerId}`));
+  return {
+    householdId: d.householdId,
+    borrowerId,
+    name: d.name,
+    loans: d.householdLoans.map((l) => ({ loanId: l.loanId, loanNo: l.loanNo, borrower: l.borrower, principalFen: l.principalFen, interestFen: l.interestFen })),
+    outstandingNotices: listNotices(db, { outstanding: true, householdId: d.householdId }).map((n) => ({ noticeNo: n.noticeNo, loanId: n.loanId, type: n.type })),
+  };
+}
+
+export function householdBrief(db: Db, borrowerId: number, day: IsoDate) {
+  const detail = borrowerDetail(db, borrowerId)!;
+  const promises = listPromises(db, day, { householdId: detail.householdId });
+  return {
+    detail,
+    lastVisits: listVisits(db, { householdId: detail.householdId, newestFirst: true, limit: 3 }),
+    promises,
+    brokenPromises: promises.filter((p) => isBroken(p.status)).length,
+  };
+}
+
+export function registerVisitLog(parent: Command, ctx: Context): void {
+  const L = ctx.lang;
+  const cmd = parent
+    .command('log')
+    .option('--loan <no>', h(L, '合同编号（结果都记在这笔贷款上）', 'loan number (every outcome is on this loan)'))
+    .option('--borrower <ref>', h(L, '借款人：合同编号、身份证号、编号或姓名（结果覆盖该户全部贷款）', 'borrower: loan number, ID number, id or name (outcomes cover all the household’s loans)'))
+    .option('--date <date>', h(L, '走访日期（默认今天）', 'visit date (default today)'))
+    .option('--officer <name>', h(L, '催收员（默认 config set officer 的值）', 'officer (default: config set officer)'))
+    .option('--outcome <kind>', h(L, `走访结果，可重复或用逗号分隔：${OUTCOME_KINDS.join('、')}`, `outcome, repeat or comma-separate: ${OUTCOME_KINDS.join(', ')}`), collect, [] as string[])
+    .option('--notice-no <no>', h(L, '签回的通知书编号', 'number of the notice signed back'))
+    .addOption(new Option('--signed-by <who>', h(L, '谁签的：borrower 或 relative', 'who signed: borrower or relative')))
+    .option('--relation <rel>', h(L, '代签亲属与借款人的关系（同住成年亲属）', 'the co-resident adult relative who signed (e.g. wife)'))
+    .option('--principal <yuan>', h(L, '收回本金（元）', 'principal paid (yuan)'))
+    .option('--interest <yuan>', h(L, '收回利息（元）', 'interest paid (yuan)'))
+    .option('--promise-amount <yuan>', h(L, '承诺还款金额（元）', 'amount promised (yuan)'))
+    .option('--promise-date <date>', h(L, '承诺还款日期', 'date promised'))
+    .option('--reason <reason>', h(L, `未签回原因：${NOT_SIGNED_REASONS.join('|')}`, `why not signed: ${NOT_SIGNED_REASONS.join('|')}`))
+    .option('--where <place>', h(L, '外出务工地点（与 --reason away 一起）', 'where the borrower works away (with --reason away)'))
+    .option('--note <text>', h(L, '备注', 'note'))
+    .option('--escalate <text>', h(L, '需要主管或部门协助的事项', 'a matter for the supervisor'))
+    .option('--json', h(L, '以 JSON 输出保存的走访', 'print the saved visit as JSON'));
+  describe(
+    cmd,
+    L,
+    '记录一次走访。在终端中不带 --outcome 时逐项询问；否则只按参数记录，从不提问。',
+    'Record one visit. At a terminal without --outcome it asks step by step; otherwise it records from the flags and never asks.',
+    [
+      'fieldvisit visit log',
+      'fieldvisit visit log --loan WS-2022-0001 --outcome notice-signed,intent --promise-amount 500 --promise-date 2026-11-27',
+      'fieldvisit visit log --loan WS-2021-0005 --outcome cash --principal 300 --interest 200 --date 2026-11-16',
+      'fieldvisit visit log --borrower 沈二 --outcome not-signed --reason away --where 广州',
+    ],
+  );
+  cmd.action(async (opts: LogOpts, command: Command) => {
+    const day = today(ctx);
+    const kinds = parseOutcomeKinds(opts.outcome);
+    const interactive = ctx.stdinIsTTY && ctx.stdoutIsTTY && kinds.length === 0;
+    const date = opts.date ? parseDateFlag('--date', opts.date, day) : undefined;
+    if (!interactive) {
+      if (!opts.loan && !opts.borrower) usage('请用 --loan 或 --borrower 指明走访的借款人。', 'Say whom you visited with --loan or --borrower.');
+      if (kinds.length === 0) usage(`请用 --outcome 写明走访结果（${OUTCOME_KINDS.join('、')}）。`, `Say what happened with --outcome (${OUTCOME_KINDS.join(', ')}).`);
+    }
+    const flagOutcomes = interactive ? [] : outcomesFromFlags(opts, kinds, null, day);
+    await withSession(ctx, command, async ({ db }) => {
+      let loan: ReturnType<typeof loanByNo> = null;
+      if (opts.loan) {
+        loan = loanByNo(db, opts.loan.trim());
+        if (!loan) throw new DataError(text(`合同编号 ${opts.loan} 不在花名册中：用 fieldvisit borrower find 查找。`, `Loan ${opts.loan} is not on the roster: look it up with fieldvisit borrower find.`));
+      }
+      let borrowerId = loan?.borrowerId ?? null;
+      if (opts.borrower) {
+        const b = resolveBorrower(db, opts.borrower);
+        if (loan && borrowerDetail(db, b)?.householdId !== loan.householdId) {
+          usage(`合同 ${opts.loan} 不属于“${opts.borrower}”这一户。`, `Loan ${opts.loan} does not belong to ${opts.borrower}'s household.`);
+        }
+        borrowerId = loan ? loan.borrowerId : b;
+      }
+      const officerDefault = getSetting(db, 'officer');
+      let draft: VisitDraft;
+      if (interactive) {
+        draft = await visitWizard(ctx.prompter(), {
+          lang: ctx.lang,
+          today: day,
+          defaultOfficer: officerDefault,
+          preset: borrowerId !== null ? { borrowerId, loanId: loan?.loanId ?? null } : undefined,
+          presetDate: date,
+          presetOfficer: opts.officer?.trim() || undefined,
+          findBorrowers: (term) =>
+            findBorrowers(db, term, 30).map((b) => ({
+              borrowerId: b.borrowerId,
+              name: `${b.name}  ${b.village}${b.group ? ' ' + b.group : ''}`,
+              description: [b.loanNos, maskIdNumber(b.idNumber)].filter(Boolean).join('  '),
+            })),
+          townships: () => townshipsWithHouseholds(db),
+          villages: (id) => villagesWithHouseholds(db, id),
+          households: (id) => householdsIn(db, id).map((x) => ({ borrowerId: x.borrowerId, label: `${x.head}${x.group ? '  ' + x.group : ''}${x.borrowers !== x.head ? `  (${x.borrowers})` : ''}` })),
+          household: (id) => wizardHousehold(db, id),
+          describeHousehold: (id) => householdBriefAsText(householdBrief(db, id, day), ctx.lang, { ascii: !!globals(command).ascii }),
+          describeDraft: (d, hh) => visitDraftAsText(d, hh.name, new Map(hh.loans.map((l) => [l.loanId, l.loanNo])), ctx.lang),
+          say: (s) => ctx.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+        });
+      } else {
+        const officer = opts.officer?.trim() || officerDefault;
+        if (!officer) usage('请用 --officer 写明催收员（或先 fieldvisit config set officer 姓名）。', 'Say who visited with --officer (or set a default: fieldvisit config set officer NAME).');
+        const hh = borrowerDetail(db, borrowerId!)!;
+        draft = {
+          householdId: hh.householdId,
+          borrowerId: borrowerId!,
+          visitDate: date ?? day,
+          officer,
+          note: opts.note?.trim() || null,
+          escalate: opts.escalate?.trim() || null,
+          outcomes: flagOutcomes.map((o) => (o.kind === 'note' ? o : { ...o, loanId: loan?.loanId ?? null })),
+        };
+      }
+      if (interactive && (opts.note || opts.escalate)) {
+        draft.note = draft.note ?? (opts.note?.trim() || null);
+        draft.escalate = draft.escalate ?? (opts.escalate?.trim() || null);
+      }
+      const r = recordVisit(db, { ...draft, source: 'cli', createdAt: nowIso(ctx) }, day);
+      const saved = visitById(db, r.visitId)!;
+      const warnings = r.warnings.map((w) => pick(w, ctx.lang));
+      if (opts.json) out(ctx, savedVisitAsJson(saved, warnings));
+      else out(ctx, savedVisitAsText(saved, ctx.lang));
+      for (const w of warnings) warn(ctx, t(ctx, text('注意：', 'Warning: ')) + w);
+    });
+  });
+}
