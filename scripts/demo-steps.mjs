@@ -1,4 +1,10 @@
 // Further `npm start` steps, one per feature; each issue adds its own.
 export const steps = [
   { title: 'look someone up', args: ['borrower', 'show', 'WS-2022-0001'] },
+  { title: 'the week’s visits', args: ['visit', 'list', '--from', '2026-11-16', '--to', '2026-11-22'] },
+  { title: 'every promise, kept, partly kept, broken or open', args: ['promise', 'list'] },
+  { title: 'promises falling due this coming week', args: ['promise', 'list', '--due-within', '7'] },
+  { title: 'a numbered notice, printable with both copies', args: ['notice', 'issue', '--loan', 'WS-2022-0019', '--type', 'overdue-loan', '--out', 'demo/notice-WS-2022-0019.html'] },
+  { title: 'a visit logged by flags: the notice came back signed, with a promise', args: ['visit', 'log', '--loan', 'WS-2022-0019', '--outcome', 'notice-signed,intent', '--notice-no', '涡水镇-2026-0001', '--promise-amount', '300', '--promise-date', '2026-12-10', '--officer', '张明'] },
+  { title: 'the notice register', args: ['notice', 'list'] },
 ];
