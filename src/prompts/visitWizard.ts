@@ -1,10 +1,10 @@
 // The interactive `visit log`: find the household, then date, officer, outcomes and only the data each outcome needs.
 import type { Choice, Prompter } from './prompter.js';
-import { CancelledError } from '../domain/errors.js';
+import { CancelledError, DataError } from '../domain/errors.js';
 import { addDays, isValidIsoDate, parseDate, type IsoDate } from '../domain/dates.js';
 import { fenToDisplay, parseYuan, type Fen } from '../domain/money.js';
 import { NOT_SIGNED_REASONS, OUTCOME_KINDS, OUTCOME_LABELS, REASON_LABELS, type NotSignedReason, type OutcomeKind, type SignedBy } from '../domain/outcomes.js';
-import type { OutcomeInput } from '../domain/visit.js';
+import { checkVisit, type OutcomeInput } from '../domain/visit.js';
 import { pick, type Lang } from '../domain/text.js';
 
 export interface WizardLoan {
@@ -212,6 +212,9 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
   if (outcomes.length === 0) throw new CancelledError();
 
   const draft: VisitDraft = { householdId: h.householdId, borrowerId: h.borrowerId, visitDate, officer, note, escalate, outcomes };
+  // The same rules the save applies, checked before the summary so the officer is not asked to confirm a visit that would be refused.
+  const errs = checkVisit({ ...draft, source: 'cli', createdAt: '' }, d.today);
+  if (errs.length) throw new DataError(errs[0]!, errs.slice(1));
   d.say(d.describeDraft(draft, h));
   const ok = await p.confirm({ message: m('保存这次走访？', 'Save this visit?'), default: true });
   if (!ok) throw new CancelledError();

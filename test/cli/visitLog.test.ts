@@ -265,6 +265,21 @@ describe('visit log interactively (fake Prompter)', () => {
     expect(snapshot(db)).toBe(snap);
   });
 
+  it('a visit the rules refuse is reported before the confirmation, nothing saved', async () => {
+    const db = fresh();
+    const snap = snapshot(db);
+    const p = wizard([
+      { kind: 'checkbox', answer: ['notice-signed', 'not-signed'] },
+      { kind: 'input', match: /Notice number/, answer: '' },
+      { kind: 'select', match: /Signed by/, answer: 'borrower' },
+      { kind: 'select', match: /Why not signed/, answer: 'refused' },
+    ]);
+    const r = await runInProcess(['visit', 'log'], { db, tty: true, prompter: p });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/both signed and not signed/);
+    expect(snapshot(db)).toBe(snap);
+  });
+
   it('with --outcome at a terminal it does not prompt', async () => {
     const db = fresh();
     const r = await runInProcess(['visit', 'log', '--loan', 'WS-2022-0009', '--outcome', 'notice-signed', '--officer', '张明'], { db, tty: true, prompter: scriptedPrompter([]) });
