@@ -249,6 +249,18 @@ export const EVENT_KIND_TEXT: Record<ClockEventKind, Text> = {
   note: { zh: '走访记录', en: 'visit note' },
 };
 
+/** Short labels for table cells. */
+export const EVENT_KIND_SHORT: Record<ClockEventKind, Text> = {
+  'notice-signed': { zh: '本人签收', en: 'signed' },
+  'relative-signed': { zh: '亲属代签', en: 'relative signed' },
+  intent: { zh: '还款意向', en: 'intent' },
+  payment: { zh: '还款', en: 'payment' },
+  lawsuit: { zh: '起诉', en: 'lawsuit' },
+  'public-notice': { zh: '公告催收', en: 'public notice' },
+  'not-signed': { zh: '未签回', en: 'not signed' },
+  note: { zh: '记录', en: 'note' },
+};
+
 export const EFFECT_TEXT: Record<EventEffect, Text> = {
   interrupts: { zh: '中断，重新计算', en: 'interrupts, restarts' },
   reconfirms: { zh: '届满后重新确认（请核对文书措辞）', en: 'after expiry: reconfirmation (check the wording)' },
