@@ -7,4 +7,7 @@ export const steps = [
   { title: 'a numbered notice, printable with both copies', args: ['notice', 'issue', '--loan', 'WS-2022-0019', '--type', 'overdue-loan', '--out', 'demo/notice-WS-2022-0019.html'] },
   { title: 'a visit logged by flags: the notice came back signed, with a promise', args: ['visit', 'log', '--loan', 'WS-2022-0019', '--outcome', 'notice-signed,intent', '--notice-no', '涡水镇-2026-0001', '--promise-amount', '300', '--promise-date', '2026-12-10', '--officer', '张明'] },
   { title: 'the notice register', args: ['notice', 'list'] },
+  { title: 'whom to visit next week', args: ['agenda', '--township', '涡水镇', '--limit', '10'] },
+  { title: 'why 房德 must be seen before 10 December', args: ['loan', 'clock', 'WS-2022-0024'] },
+  { title: 'loans whose limitation expires within 30 days', args: ['report', 'limitation', '--township', '涡水镇', '--status', 'expiring'] },
 ];

@@ -11,6 +11,9 @@ import { registerBorrower } from './commands/borrower/index.js';
 import { registerVisit } from './commands/visit/index.js';
 import { registerPromise } from './commands/promise/index.js';
 import { registerNotice } from './commands/notice/index.js';
+import { registerLoan } from './commands/loan/index.js';
+import { registerAgenda } from './commands/agenda.js';
+import { registerReport } from './commands/report/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -48,6 +51,9 @@ export function buildProgram(ctx: Context): Command {
   registerVisit(program, ctx);
   registerPromise(program, ctx);
   registerNotice(program, ctx);
+  registerLoan(program, ctx);
+  registerAgenda(program, ctx);
+  registerReport(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
     c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);

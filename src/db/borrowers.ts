@@ -1,6 +1,7 @@
 // Finding borrowers and reading one household's borrowers, loans and balances.
 import type { Db } from './open.js';
 import type { BorrowerStatus } from '../domain/outcomes.js';
+import { CURRENT_STANCE_SQL } from './agenda.js';
 
 export interface BorrowerHit {
   borrowerId: number;
@@ -124,7 +125,7 @@ export function borrowerDetail(db: Db, borrowerId: number): BorrowerDetail | nul
   if (!hit) return null;
   const extra = db
     .prepare(
-      `SELECT b.stance, s.where_text AS statusWhere, s.since AS statusSince, s.deceased_on AS deceasedOn, s.heir_name AS heirName,
+      `SELECT ${CURRENT_STANCE_SQL} AS stance, s.where_text AS statusWhere, s.since AS statusSince, s.deceased_on AS deceasedOn, s.heir_name AS heirName,
               fv.name AS formerVillage
        FROM borrowers b JOIN borrower_status s ON s.borrower_id = b.id JOIN households h ON h.id = b.household_id
        LEFT JOIN villages fv ON fv.id = h.former_village_id

@@ -6,12 +6,14 @@ import { text } from '../../../domain/text.js';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { globals, out, withSession } from '../../runtime.js';
+import { registerBorrowerSet } from './set.js';
 import { borrowerAsJson, borrowerAsText, borrowerHitsAsJson, borrowerHitsAsText } from '../../../format/borrowers.js';
 
 export function registerBorrower(program: Command, ctx: Context): void {
   const L = ctx.lang;
   const b = program.command('borrower');
   describe(b, L, '查找和查看借款人。', 'Find and show borrowers.', ['fieldvisit borrower find 房', 'fieldvisit borrower show WS-2019-0001']);
+  registerBorrowerSet(b, ctx);
 
   const find = b
     .command('find')

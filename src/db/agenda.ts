@@ -1,0 +1,42 @@
+// Household facts for the follow-up agenda: last live visit, current stance and status of the household's first borrower.
+import type { Db } from './open.js';
+import type { IsoDate } from '../domain/dates.js';
+
+export interface HouseholdAgendaFacts {
+  householdId: number;
+  householdHead: string;
+  lastVisit: IsoDate | null;
+  stance: string | null;
+  borrowerStatus: string;
+  statusWhere: string | null;
+}
+
+/** The stance an officer recorded last (borrower_events), else the roster's. */
+export const CURRENT_STANCE_SQL = `coalesce((SELECT se.stance FROM borrower_events se WHERE se.borrower_id = b.id AND se.kind = 'stance'
+    ORDER BY se.effective_on DESC, se.recorded_at DESC LIMIT 1), b.stance)`;
+
+export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: number; villageId?: number } = {}): HouseholdAgendaFacts[] {
+  return db
+    .prepare(
+      `SELECT h.id AS householdId, h.head_name AS householdHead,
+              (SELECT max(v.visit_date) FROM live_visits v WHERE v.household_id = h.id AND v.visit_date <= @today) AS lastVisit,
+              ${CURRENT_STANCE_SQL} AS stance, s.status AS borrowerStatus, s.where_text AS statusWhere
+       FROM households h
+       JOIN effective_villages ev ON ev.village_id = h.village_id
+       JOIN villages vil ON vil.id = ev.effective_id
+       JOIN borrowers b ON b.id = (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = h.id)
+       JOIN borrower_status s ON s.borrower_id = b.id
+       WHERE (@townshipId IS NULL OR vil.township_id = @townshipId) AND (@villageId IS NULL OR ev.effective_id = @villageId)`,
+    )
+    .all({ today, townshipId: f.townshipId ?? null, villageId: f.villageId ?? null }) as HouseholdAgendaFacts[];
+}
+
+/** A village committee by name (within a township when given); a merged committee resolves to the one it joined. */
+export function findVillage(db: Db, name: string, townshipId?: number): { id: number; name: string }[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT e.id, e.name FROM villages v JOIN effective_villages ev ON ev.village_id = v.id JOIN villages e ON e.id = ev.effective_id
+       WHERE v.name = @name AND (@townshipId IS NULL OR v.township_id = @townshipId) ORDER BY e.id`,
+    )
+    .all({ name, townshipId: townshipId ?? null }) as { id: number; name: string }[];
+}

@@ -1,0 +1,284 @@
+// Renders a loan's limitation clock and the limitation report: text, Markdown, JSON, CSV.
+import type { Lang } from '../domain/text.js';
+import { pick } from '../domain/text.js';
+import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { EFFECT_TEXT, EVENT_KIND_SHORT, EVENT_KIND_TEXT, STATUS_TEXT, clockSummary, type GuaranteeClock, type LimitationClock } from '../domain/limitation.js';
+import type { LimitationReport, LoanClockRow } from '../report/limitation.js';
+import { asJson, renderTable } from './table.js';
+import { mdTable, toCsv } from './csv.js';
+
+function place(r: LoanClockRow): string {
+  return [r.facts.township, r.facts.village, r.facts.group].filter(Boolean).join(' / ');
+}
+
+export function guaranteeJson(g: GuaranteeClock | null) {
+  return g ? { guarantor: g.guarantor, ends: g.ends, source: g.source, days_left: g.daysLeft, status: g.status } : null;
+}
+
+export function clockJson(c: LimitationClock) {
+  return {
+    due_date: c.dueDate,
+    period_years: c.periodYears,
+    expires: c.expires,
+    suspended: c.suspended,
+    status: c.status,
+    days_left: c.daysLeft,
+    last_interruption: c.lastInterruption ? { date: c.lastInterruption.date, kind: c.lastInterruption.kind, visit_id: c.lastInterruption.visitId ?? null } : null,
+    rule: { code: c.rule.code, zh: c.rule.text.zh, en: c.rule.text.en },
+    events: c.events.map((e) => ({ date: e.date, kind: e.kind, effect: e.effect, visit_id: e.visitId ?? null, detail: e.detail ?? null })),
+    reconfirmed_on: c.reconfirmedOn,
+    outer_limit: c.outerLimit,
+    officer_finding: c.officerFinding ? { date: c.officerFinding.date, visit_id: c.officerFinding.visitId, disagrees: c.officerFinding.disagrees } : null,
+    summary: clockSummary(c),
+  };
+}
+
+export function loanClockJson(r: LoanClockRow) {
+  const c = r.clock!;
+  const f = r.facts;
+  return {
+    loan_no: f.loanNo,
+    borrower_id: f.borrowerId,
+    borrower: f.borrower,
+    household_id: f.householdId,
+    township: f.township,
+    village: f.village,
+    group: f.group,
+    officer: f.officer,
+    principal_fen: f.principalFen,
+    interest_fen: f.interestFen,
+    borrower_status: f.status,
+    deceased_on: f.deceasedOn,
+    heir: f.heirName,
+    heir_known_on: f.heirKnownOn,
+    ...clockJson(c),
+    guarantee: guaranteeJson(r.guarantee),
+  };
+}
+
+export function loanClocksAsJson(rows: LoanClockRow[], single: boolean): string {
+  return asJson(single ? loanClockJson(rows[0]!) : rows.map(loanClockJson));
+}
+
+function guaranteeLine(g: GuaranteeClock, lang: Lang): string {
+  const zh = lang === 'zh';
+  const src = g.source === 'roster' ? (zh ? '花名册' : 'roster') : zh ? '到期日起 6 个月' : '6 months from the due date';
+  const state =
+    g.status === 'ended'
+      ? zh
+        ? `已于 ${-g.daysLeft} 天前结束`
+        : `ended ${-g.daysLeft} days ago`
+      : zh
+        ? `还有 ${g.daysLeft} 天`
+        : `${g.daysLeft} days left`;
+  return zh
+    ? `保证期间：保证人 ${g.guarantor}，至 ${g.ends}（${src}），${state}；保证期间不中断（《民法典》第692条）。`
+    : `Guarantee period: guarantor ${g.guarantor}, until ${g.ends} (${src}), ${state}; it is never interrupted (Civil Code art. 692).`;
+}
+
+export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boolean }): string {
+  const zh = lang === 'zh';
+  const c = r.clock!;
+  const f = r.facts;
+  const lines: string[] = [];
+  lines.push(`${f.loanNo}  ${f.borrower}  (${place(r)})`);
+  lines.push(
+    zh
+      ? `到期日：${c.dueDate}   时效期间：${c.periodYears} 年   余额：本金 ${fenToDisplay(f.principalFen)}，利息 ${fenToDisplay(f.interestFen)}`
+      : `Due date: ${c.dueDate}   period: ${c.periodYears} years   owed: principal ${fenToDisplay(f.principalFen)}, interest ${fenToDisplay(f.interestFen)}`,
+  );
+  if (f.deceasedOn) {
+    lines.push(
+      zh
+        ? `借款人于 ${f.deceasedOn} 死亡；继承人：${f.heirName ? `${f.heirName}（${f.heirKnownOn} 确定）` : '未确定'}`
+        : `Borrower died on ${f.deceasedOn}; heir: ${f.heirName ? `${f.heirName} (known since ${f.heirKnownOn})` : 'not known'}`,
+    );
+  }
+  let out = lines.join('\n') + '\n';
+  if (c.events.length) {
+    out += renderTable(
+      [{ header: zh ? '日期' : 'date' }, { header: zh ? '事件' : 'event', maxWidth: 34 }, { header: zh ? '走访' : 'visit', align: 'right' }, { header: zh ? '效果' : 'effect', maxWidth: 34 }],
+      c.events.map((e) => [
+        e.date,
+        pick(EVENT_KIND_TEXT[e.kind], lang) + (e.detail ? ` (${e.detail})` : ''),
+        e.visitId ? `#${e.visitId}` : '',
+        pick(EFFECT_TEXT[e.effect], lang),
+      ]),
+      opts,
+    );
+  } else {
+    out += zh ? '没有中断时效的记录。\n' : 'No interrupting event on record.\n';
+  }
+  const tail: string[] = [];
+  tail.push(`${zh ? '规则' : 'Rule'}: ${pick(c.rule.text, lang)}`);
+  tail.push(`${zh ? '结果' : 'Result'}: ${pick(clockSummary(c), lang)}  [${pick(STATUS_TEXT[c.status], lang)}]`);
+  tail.push(zh ? `最长保护期限：${c.outerLimit}（到期日起 20 年）` : `Outer limit: ${c.outerLimit} (20 years from the due date)`);
+  if (c.officerFinding) {
+    const fnd = c.officerFinding;
+    tail.push(
+      fnd.disagrees
+        ? zh
+          ? `注意：催收员于 ${fnd.date}（走访 #${fnd.visitId}）记录“已丧失诉讼时效”，但按上述规则当日仍在时效内；两者并列，请核实。`
+          : `Note: the officer recorded "statute expired" on ${fnd.date} (visit #${fnd.visitId}), but by these rules the claim was still within time that day; both are shown, please check.`
+        : zh
+          ? `催收员于 ${fnd.date}（走访 #${fnd.visitId}）记录“已丧失诉讼时效”，与计算一致。`
+          : `The officer recorded "statute expired" on ${fnd.date} (visit #${fnd.visitId}), in line with the computation.`,
+    );
+  }
+  if (r.guarantee) tail.push(guaranteeLine(r.guarantee, lang));
+  tail.push(zh ? '本结果仅为辅助提示，不构成法律意见。' : 'An aid, not legal advice.');
+  return out + tail.join('\n') + '\n';
+}
+
+function daysLeftText(c: LimitationClock): string {
+  return c.daysLeft === null ? '-' : String(c.daysLeft);
+}
+
+function statusCell(c: LimitationClock, lang: Lang): string {
+  let s = pick(STATUS_TEXT[c.status], lang);
+  if (c.status === 'reconfirmed') s += ` ${c.reconfirmedOn}`;
+  if (c.suspended) s += lang === 'zh' ? '（中止）' : ' (suspended)';
+  if (c.officerFinding?.disagrees) s += lang === 'zh' ? '；催收员记为已过时效' : '; officer: expired';
+  return s;
+}
+
+function lastCell(c: LimitationClock, lang: Lang): string {
+  const l = c.lastInterruption;
+  return l ? `${l.date} ${pick(EVENT_KIND_SHORT[l.kind], lang)}` : '';
+}
+
+function reportHeader(r: LimitationReport, lang: Lang): string {
+  const zh = lang === 'zh';
+  const c = r.counts;
+  return zh
+    ? `诉讼时效报告${r.township ? ` — ${r.township}` : ''}（截至 ${r.today}，时效 ${r.periodYears} 年，${r.withinDays} 天内届满为“即将届满”）\n` +
+        `时效内 ${c.running} 笔，即将届满 ${c.expiring} 笔，已届满 ${c.expired} 笔，届满后重新确认 ${c.reconfirmed} 笔。\n`
+    : `Limitation report${r.township ? ` — ${r.township}` : ''} (as of ${r.today}, period ${r.periodYears} years, "expiring" = within ${r.withinDays} days)\n` +
+        `${c.running} running, ${c.expiring} expiring, ${c.expired} expired, ${c.reconfirmed} reconfirmed after expiry.\n`;
+}
+
+function reportFooter(r: LimitationReport, lang: Lang): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  if (r.disagreements) parts.push(zh ? `${r.disagreements} 笔贷款催收员记录与计算结果不一致，请核实。` : `${r.disagreements} loans where the officer's "statute expired" disagrees with the computation: check them.`);
+  if (r.noDueDate.length)
+    parts.push(zh ? `${r.noDueDate.length} 笔贷款没有到期日，无法计算：${r.noDueDate.map((x) => x.facts.loanNo).join('、')}。` : `${r.noDueDate.length} loans have no due date and cannot be computed: ${r.noDueDate.map((x) => x.facts.loanNo).join(', ')}.`);
+  parts.push(zh ? '本报告仅为辅助提示，不构成法律意见。' : 'An aid, not legal advice.');
+  return parts.join('\n') + '\n';
+}
+
+const headers = (zh: boolean) => [
+  zh ? '合同编号' : 'loan',
+  zh ? '借款人' : 'borrower',
+  zh ? '村委' : 'committee',
+  zh ? '到期日' : 'due',
+  zh ? '最后中断' : 'last interruption',
+  zh ? '届满日' : 'expires',
+  zh ? '剩余天数' : 'days left',
+  zh ? '状态' : 'status',
+];
+
+function cells(x: LoanClockRow, lang: Lang): string[] {
+  const c = x.clock!;
+  return [x.facts.loanNo, x.facts.borrower, x.facts.village, c.dueDate, lastCell(c, lang), c.expires ?? '-', daysLeftText(c), statusCell(c, lang)];
+}
+
+function guaranteeRows(r: LimitationReport) {
+  return r.guaranteesEnding.map((x) => [x.facts.loanNo, x.facts.borrower, x.guarantee!.guarantor, x.guarantee!.ends, String(x.guarantee!.daysLeft)]);
+}
+const guaranteeHeaders = (zh: boolean) => [zh ? '合同编号' : 'loan', zh ? '借款人' : 'borrower', zh ? '保证人' : 'guarantor', zh ? '保证期间至' : 'guarantee ends', zh ? '剩余天数' : 'days left'];
+
+export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { ascii?: boolean }): string {
+  const zh = lang === 'zh';
+  let out = reportHeader(r, lang);
+  if (r.rows.length === 0) out += zh ? '没有符合条件的贷款。\n' : 'No loan matches.\n';
+  else
+    out += renderTable(
+      headers(zh).map((h, i) => ({ header: h, align: i === 6 ? ('right' as const) : ('left' as const), maxWidth: i === 4 || i === 7 ? 26 : undefined })),
+      r.rows.map((x) => cells(x, lang)),
+      opts,
+    );
+  if (r.guaranteesEnding.length) {
+    out += zh ? `\n${r.withinDays} 天内结束的保证期间（须在期间内向保证人主张）：\n` : `\nGuarantee periods ending within ${r.withinDays} days (demand of the guarantor before they end):\n`;
+    out += renderTable(guaranteeHeaders(zh).map((h, i) => ({ header: h, align: i === 4 ? ('right' as const) : ('left' as const) })), guaranteeRows(r), opts);
+  }
+  return out + reportFooter(r, lang);
+}
+
+export function limitationReportAsMarkdown(r: LimitationReport, lang: Lang): string {
+  const zh = lang === 'zh';
+  let out = `# ${reportHeader(r, lang).split('\n')[0]}\n\n${reportHeader(r, lang).split('\n')[1]}\n\n`;
+  out += r.rows.length ? mdTable(headers(zh), r.rows.map((x) => cells(x, lang)), [6]) : (zh ? '没有符合条件的贷款。' : 'No loan matches.') + '\n';
+  if (r.guaranteesEnding.length) {
+    out += `\n## ${zh ? `${r.withinDays} 天内结束的保证期间` : `Guarantee periods ending within ${r.withinDays} days`}\n\n`;
+    out += mdTable(guaranteeHeaders(zh), guaranteeRows(r), [4]);
+  }
+  return out + '\n' + reportFooter(r, lang);
+}
+
+export function limitationReportAsJson(r: LimitationReport): string {
+  return asJson({
+    today: r.today,
+    township: r.township,
+    period_years: r.periodYears,
+    within_days: r.withinDays,
+    status_filter: r.statusFilter,
+    counts: r.counts,
+    loans: r.rows.map(loanClockJson),
+    guarantees_ending: r.guaranteesEnding.map((x) => ({ loan_no: x.facts.loanNo, borrower: x.facts.borrower, ...guaranteeJson(x.guarantee) })),
+    no_due_date: r.noDueDate.map((x) => x.facts.loanNo),
+    disagreements: r.disagreements,
+  });
+}
+
+export function limitationReportAsCsv(r: LimitationReport): string {
+  return toCsv(
+    [
+      'loan_no',
+      'borrower',
+      'township',
+      'village',
+      'group',
+      'principal',
+      'interest',
+      'due_date',
+      'last_interruption',
+      'last_interruption_kind',
+      'expires',
+      'days_left',
+      'status',
+      'suspended',
+      'reconfirmed_on',
+      'rule',
+      'officer_finding',
+      'officer_disagrees',
+      'guarantor',
+      'guarantee_ends',
+    ],
+    r.rows.map((x) => {
+      const c = x.clock!;
+      return [
+        x.facts.loanNo,
+        x.facts.borrower,
+        x.facts.township,
+        x.facts.village,
+        x.facts.group,
+        fenToPlain(x.facts.principalFen),
+        fenToPlain(x.facts.interestFen),
+        c.dueDate,
+        c.lastInterruption?.date,
+        c.lastInterruption?.kind,
+        c.expires,
+        c.daysLeft,
+        c.status,
+        c.suspended ? 'yes' : 'no',
+        c.reconfirmedOn,
+        c.rule.code,
+        c.officerFinding?.date,
+        c.officerFinding ? (c.officerFinding.disagrees ? 'yes' : 'no') : null,
+        x.guarantee?.guarantor,
+        x.guarantee?.ends,
+      ];
+    }),
+  );
+}

@@ -1,0 +1,121 @@
+// The limitation report: every loan's clock and guarantee period, filtered and ordered most urgent first.
+import type { IsoDate } from '../domain/dates.js';
+import {
+  guaranteeClock,
+  limitationClock,
+  type ClockEvent,
+  type GuaranteeClock,
+  type LimitationClock,
+  type LimitationStatus,
+} from '../domain/limitation.js';
+
+/** What the clock needs about one loan (src/db/limitation.ts gathers it). */
+export interface LoanClockFacts {
+  loanId: number;
+  loanNo: string;
+  borrowerId: number;
+  borrower: string;
+  householdId: number;
+  householdHead: string;
+  township: string;
+  area: string | null;
+  village: string;
+  group: string | null;
+  officer: string | null;
+  dueDate: IsoDate | null;
+  principalFen: number;
+  interestFen: number;
+  guarantor: string | null;
+  guaranteeUntil: IsoDate | null;
+  status: string;
+  deceasedOn: IsoDate | null;
+  heirName: string | null;
+  heirKnownOn: IsoDate | null;
+  events: ClockEvent[];
+  officerFinding: { date: IsoDate; visitId: number } | null;
+}
+
+export interface ClockOptions {
+  today: IsoDate;
+  periodYears: number;
+  /** A running clock with at most this many days left is "expiring"; also the guarantee window. */
+  withinDays: number;
+}
+
+export interface LoanClockRow {
+  facts: LoanClockFacts;
+  /** null when the roster gives no due date: nothing can be computed. */
+  clock: LimitationClock | null;
+  guarantee: GuaranteeClock | null;
+  /** The loan still owes something. */
+  outstanding: boolean;
+}
+
+export function loanClockRow(f: LoanClockFacts, o: ClockOptions): LoanClockRow {
+  const clock = f.dueDate
+    ? limitationClock(
+        { dueDate: f.dueDate, events: f.events, deceasedOn: f.deceasedOn, heirKnownOn: f.heirKnownOn, periodYears: o.periodYears, officerFinding: f.officerFinding },
+        o.today,
+        o.withinDays,
+      )
+    : null;
+  return {
+    facts: f,
+    clock,
+    guarantee: guaranteeClock({ guarantor: f.guarantor, until: f.guaranteeUntil, dueDate: f.dueDate }, o.today, o.withinDays),
+    outstanding: f.principalFen + f.interestFen > 0,
+  };
+}
+
+export interface LimitationReport {
+  today: IsoDate;
+  periodYears: number;
+  withinDays: number;
+  township: string | null;
+  statusFilter: LimitationStatus | null;
+  rows: LoanClockRow[];
+  counts: Record<LimitationStatus, number>;
+  /** Loans with no due date on the roster: listed so someone fixes the roster. */
+  noDueDate: LoanClockRow[];
+  /** Guarantee periods that end within the window (not yet ended), soonest first. */
+  guaranteesEnding: LoanClockRow[];
+  disagreements: number;
+}
+
+const STATUS_RANK: Record<LimitationStatus, number> = { expiring: 0, running: 1, reconfirmed: 2, expired: 3 };
+
+/** Most urgent first: expiring, running (soonest end first, suspended last), reconfirmed, expired. */
+export function compareClockRows(a: LoanClockRow, b: LoanClockRow): number {
+  const ca = a.clock!;
+  const cb = b.clock!;
+  const r = STATUS_RANK[ca.status] - STATUS_RANK[cb.status];
+  if (r !== 0) return r;
+  const ea = ca.expires ?? '9999-12-31';
+  const eb = cb.expires ?? '9999-12-31';
+  if (ea !== eb) return ea < eb ? -1 : 1;
+  return a.facts.loanNo < b.facts.loanNo ? -1 : a.facts.loanNo > b.facts.loanNo ? 1 : 0;
+}
+
+/** Loans fully repaid drop out: their clock no longer matters. */
+export function buildLimitationReport(
+  facts: LoanClockFacts[],
+  o: ClockOptions & { township?: string | null; status?: LimitationStatus | null },
+): LimitationReport {
+  const all = facts.map((f) => loanClockRow(f, o)).filter((r) => r.outstanding);
+  const dated = all.filter((r) => r.clock);
+  const counts: Record<LimitationStatus, number> = { running: 0, expiring: 0, expired: 0, reconfirmed: 0 };
+  for (const r of dated) counts[r.clock!.status]++;
+  const rows = dated.filter((r) => !o.status || r.clock!.status === o.status).sort(compareClockRows);
+  return {
+    today: o.today,
+    periodYears: o.periodYears,
+    withinDays: o.withinDays,
+    township: o.township ?? null,
+    statusFilter: o.status ?? null,
+    rows,
+    counts,
+    noDueDate: all.filter((r) => !r.clock),
+    guaranteesEnding: all.filter((r) => r.guarantee?.status === 'ending').sort((a, b) => a.guarantee!.daysLeft - b.guarantee!.daysLeft),
+    disagreements: dated.filter((r) => r.clock!.officerFinding?.disagrees).length,
+  };
+}
