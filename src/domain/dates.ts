@@ -115,3 +115,14 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
+
+/** What a person types for a date: empty or today/今天, yesterday/昨天, 前天, or any form parseDate knows. */
+export function normaliseDate(v: string, today: IsoDate): IsoDate | null {
+  const s = v.trim().toLowerCase();
+  const back = (n: number) => addDays(today, -n);
+  if (s === '' || s === 'today' || s === '今天') return today;
+  if (s === 'yesterday' || s === '昨天') return back(1);
+  if (s === '前天') return back(2);
+  if (isValidIsoDate(s)) return s;
+  return parseDate(s);
+}

@@ -1,7 +1,7 @@
 // The interactive `visit log`: find the household, then date, officer, outcomes and only the data each outcome needs.
 import type { Choice, Prompter } from './prompter.js';
 import { CancelledError, DataError } from '../domain/errors.js';
-import { addDays, isValidIsoDate, parseDate, type IsoDate } from '../domain/dates.js';
+import { normaliseDate, type IsoDate } from '../domain/dates.js';
 import { fenToDisplay, parseYuan, type Fen } from '../domain/money.js';
 import { NOT_SIGNED_REASONS, OUTCOME_KINDS, OUTCOME_LABELS, REASON_LABELS, type NotSignedReason, type OutcomeKind, type SignedBy } from '../domain/outcomes.js';
 import { checkVisit, type OutcomeInput } from '../domain/visit.js';
@@ -260,12 +260,3 @@ async function askMoney(p: Prompter, message: string, maxFen: Fen, m: (zh: strin
 }
 
 /** A typed date: ISO or the roster forms, or today / yesterday / 今天 / 昨天 / 前天. */
-export function normaliseDate(v: string, today: IsoDate): IsoDate | null {
-  const s = v.trim().toLowerCase();
-  const back = (n: number) => addDays(today, -n);
-  if (s === '' || s === 'today' || s === '今天') return today;
-  if (s === 'yesterday' || s === '昨天') return back(1);
-  if (s === '前天') return back(2);
-  if (isValidIsoDate(s)) return s;
-  return parseDate(s);
-}

@@ -13,7 +13,7 @@ import { noticeAsHtml, noticeAsText, noticeJson, noticesAsJson, noticesAsText } 
 import { asJson } from '../../../format/table.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { describe, h } from '../../help.js';
-import { normaliseDate } from '../../../prompts/visitWizard.js';
+import { normaliseDate } from '../../../domain/dates.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
 
 export function registerNotice(program: Command, ctx: Context): void {

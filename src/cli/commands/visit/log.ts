@@ -17,7 +17,8 @@ import { NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, parseOutcomeKind, type No
 import type { OutcomeInput } from '../../../domain/visit.js';
 import { pick, text } from '../../../domain/text.js';
 import type { IsoDate } from '../../../domain/dates.js';
-import { normaliseDate, visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
+import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
+import { normaliseDate } from '../../../domain/dates.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { describe, h } from '../../help.js';
