@@ -8,6 +8,10 @@ import { registerConfig } from './commands/config/index.js';
 import { registerImport } from './commands/import/index.js';
 import { registerPlace } from './commands/place/index.js';
 import { registerBorrower } from './commands/borrower/index.js';
+import { registerExport } from './commands/exchange/export.js';
+import { registerMerge } from './commands/exchange/merge.js';
+import { registerBackup } from './commands/backup/backup.js';
+import { registerRestore } from './commands/backup/restore.js';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +46,10 @@ export function buildProgram(ctx: Context): Command {
   registerImport(program, ctx);
   registerPlace(program, ctx);
   registerBorrower(program, ctx);
+  registerExport(program, ctx);
+  registerMerge(program, ctx);
+  registerBackup(program, ctx);
+  registerRestore(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
     c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);
