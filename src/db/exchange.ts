@@ -342,7 +342,7 @@ export interface CheckedBundle {
 
 class Rollback extends Error {}
 
-function missingRefs(db: Db, b: BundleDb, known: Set<string>): { loans: string[]; townships: string[] } {
+function missingRefs(db: Db, b: BundleDb, known: Set<string>, knownTowns: Set<string>): { loans: string[]; townships: string[] } {
   const refs = b
     .prepare(
       `SELECT household_loan_no AS n FROM visits UNION SELECT borrower_loan_no FROM visits UNION SELECT loan_no FROM visit_outcomes
@@ -353,7 +353,6 @@ function missingRefs(db: Db, b: BundleDb, known: Set<string>): { loans: string[]
   const has = db.prepare(`SELECT 1 FROM loans WHERE loan_no = ?`).pluck();
   const loans = refs.filter((n): n is string => n !== null && !known.has(n) && !has.get(n)).sort();
   const towns = b.prepare(`SELECT DISTINCT township FROM village_merges`).pluck().all() as string[];
-  const knownTowns = new Set(b.prepare(`SELECT name FROM townships`).pluck().all() as string[]);
   const hasTown = db.prepare(`SELECT 1 FROM townships WHERE name = ?`).pluck();
   return { loans, townships: towns.filter((t) => !knownTowns.has(t) && !hasTown.get(t)) };
 }
@@ -368,10 +367,14 @@ export function checkBundles(db: Db, files: string[], supportedSchema: number): 
     for (const f of files) opened.push(openBundle(f, supportedSchema));
     opened.sort((a, b) => (a.manifest.kind === b.manifest.kind ? 0 : a.manifest.kind === 'roster' ? -1 : 1));
     const known = new Set<string>();
-    for (const o of opened) for (const n of o.db.prepare(`SELECT loan_no FROM roster`).pluck().all() as string[]) known.add(n);
+    const knownTowns = new Set<string>();
+    for (const o of opened) {
+      for (const n of o.db.prepare(`SELECT loan_no FROM roster`).pluck().all() as string[]) known.add(n);
+      for (const n of o.db.prepare(`SELECT name FROM townships`).pluck().all() as string[]) knownTowns.add(n);
+    }
     const problems: Text[] = [];
     for (const o of opened) {
-      const m = missingRefs(db, o.db, known);
+      const m = missingRefs(db, o.db, known, knownTowns);
       if (m.loans.length) {
         const few = m.loans.slice(0, 5).join(', ') + (m.loans.length > 5 ? ' …' : '');
         problems.push(

@@ -42,6 +42,7 @@ export function registerMerge(program: Command, ctx: Context): void {
     }
     if (files.length === 0) throw new UsageError(text('请给出要合并的交换文件。', 'Name the bundle file(s) to merge.'));
     await withSession(ctx, command, ({ db }) => {
+      // A new laptop starts by merging its roster bundle, so the database may be created here.
       // Every file is verified and checked against this database before any is written.
       const bundles = checkBundles(db, files.map((f) => path.resolve(ctx.cwd, f)), latestVersion(MIGRATIONS));
       const results: MergeSummary[] = [];
@@ -54,6 +55,6 @@ export function registerMerge(program: Command, ctx: Context): void {
       for (const r of results) for (const w of r.warnings) warn(ctx, `${r.file}: ${pick(w, ctx.lang)}`);
       const n = results.reduce((s, r) => s + r.conflicts.length, 0);
       if (n && !opts.json) warn(ctx, pick(text(`有 ${n} 处新冲突：用 fieldvisit merge --conflicts 查看。`, `${n} new conflict(s): see fieldvisit merge --conflicts.`), ctx.lang));
-    }, { mustExist: true });
+    });
   });
 }
