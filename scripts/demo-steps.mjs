@@ -10,4 +10,8 @@ export const steps = [
   { title: 'whom to visit next week', args: ['agenda', '--township', '涡水镇', '--limit', '10'] },
   { title: 'why 房德 must be seen before 10 December', args: ['loan', 'clock', 'WS-2022-0024'] },
   { title: 'loans whose limitation expires within 30 days', args: ['report', 'limitation', '--township', '涡水镇', '--status', 'expiring'] },
+  { title: 'the township’s roster for an officer’s laptop (ID numbers masked)', args: ['export', '--roster', '--township', '涡水镇', '--out', 'demo/涡水镇-roster.fvb'] },
+  { title: 'this laptop’s new records for the supervisor', args: ['export', '--out', 'demo/to-supervisor.fvb', '--to', 'supervisor'] },
+  { title: 'merging a bundle whose records are all here already changes nothing', args: ['merge', 'demo/to-supervisor.fvb'] },
+  { title: 'a consistent backup into demo/backups/', args: ['backup'] },
 ];

@@ -14,6 +14,10 @@ import { registerNotice } from './commands/notice/index.js';
 import { registerLoan } from './commands/loan/index.js';
 import { registerAgenda } from './commands/agenda.js';
 import { registerReport } from './commands/report/index.js';
+import { registerExport } from './commands/exchange/export.js';
+import { registerMerge } from './commands/exchange/merge.js';
+import { registerBackup } from './commands/backup/backup.js';
+import { registerRestore } from './commands/backup/restore.js';
 
 export const VERSION = '0.1.0';
 
@@ -54,6 +58,10 @@ export function buildProgram(ctx: Context): Command {
   registerLoan(program, ctx);
   registerAgenda(program, ctx);
   registerReport(program, ctx);
+  registerExport(program, ctx);
+  registerMerge(program, ctx);
+  registerBackup(program, ctx);
+  registerRestore(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
     c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);

@@ -35,9 +35,11 @@ export function assertNotNewer(db: Database.Database, file: string, migrations: 
   }
 }
 
+/** Every migration not yet recorded, in order: a version is never skipped because a later one ran first. */
 export function pendingMigrations(db: Database.Database, migrations: readonly Migration[]): Migration[] {
-  const v = currentVersion(db);
-  return migrations.filter((m) => m.version > v);
+  if (currentVersion(db) === 0) return [...migrations];
+  const applied = new Set((db.prepare(`SELECT version FROM schema_migrations`).all() as { version: number }[]).map((r) => r.version));
+  return migrations.filter((m) => !applied.has(m.version));
 }
 
 export function applyMigrations(db: Database.Database, migrations: readonly Migration[], nowIso: string): number[] {

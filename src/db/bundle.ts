@@ -1,0 +1,203 @@
+// The exchange bundle: a small SQLite file with a manifest and a SHA-256 over its content, written atomically.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError } from '../domain/errors.js';
+import { text } from '../domain/text.js';
+
+export const BUNDLE_FORMAT = 'fieldvisit-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+export type BundleKind = 'changes' | 'roster';
+export type BundleDb = Database.Database;
+
+/** Record tables travel in every bundle; place and roster tables only in a roster bundle. Order = checksum order. */
+export const BUNDLE_TABLES = [
+  'townships',
+  'villages',
+  'roster',
+  'village_merges',
+  'notices',
+  'loan_events',
+  'visits',
+  'visit_outcomes',
+  'visit_voids',
+  'borrower_events',
+] as const;
+export type BundleTable = (typeof BUNDLE_TABLES)[number];
+
+const BUNDLE_SCHEMA = `
+CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE townships (name TEXT PRIMARY KEY, population INTEGER, livelihood TEXT, committee_count INTEGER);
+CREATE TABLE villages (township TEXT NOT NULL, name TEXT NOT NULL, area TEXT, merged_into TEXT, merged_on TEXT, PRIMARY KEY (township, name));
+CREATE TABLE roster (loan_no TEXT PRIMARY KEY, township TEXT NOT NULL, area TEXT, village TEXT NOT NULL, grp TEXT, household TEXT NOT NULL,
+  borrower TEXT NOT NULL, id_number TEXT, id_masked INTEGER NOT NULL, phone TEXT, stance TEXT, principal_fen INTEGER NOT NULL, interest_fen INTEGER NOT NULL,
+  balance_as_of TEXT NOT NULL, loan_date TEXT, due_date TEXT, officer TEXT, guarantor TEXT, guarantee_until TEXT);
+CREATE TABLE village_merges (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, township TEXT NOT NULL, old_name TEXT NOT NULL, new_name TEXT NOT NULL,
+  merged_on TEXT, recorded_at TEXT NOT NULL);
+CREATE TABLE notices (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, notice_no TEXT NOT NULL, loan_no TEXT NOT NULL, type TEXT, issued_on TEXT,
+  principal_fen INTEGER, interest_fen INTEGER, external INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+CREATE TABLE loan_events (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, loan_no TEXT NOT NULL, kind TEXT NOT NULL, event_date TEXT NOT NULL,
+  note TEXT, recorded_at TEXT NOT NULL);
+-- A household is named by one of its loans (the smallest loan number): stable on every laptop, unlike row ids.
+CREATE TABLE visits (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, household_loan_no TEXT NOT NULL, borrower_loan_no TEXT, visit_date TEXT NOT NULL,
+  officer TEXT NOT NULL, note TEXT, escalate TEXT, source TEXT NOT NULL, external_id TEXT, dedupe_key TEXT, created_at TEXT NOT NULL);
+CREATE TABLE visit_outcomes (visit_uid TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, loan_no TEXT, notice_no TEXT, signed_by TEXT,
+  relation TEXT, reason TEXT, where_text TEXT, principal_fen INTEGER, interest_fen INTEGER, promise_amount_fen INTEGER, promise_date TEXT, text TEXT,
+  PRIMARY KEY (visit_uid, seq));
+CREATE TABLE visit_voids (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, visit_uid TEXT NOT NULL, reason TEXT NOT NULL, voided_by TEXT, voided_at TEXT NOT NULL);
+CREATE TABLE borrower_events (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, borrower_loan_no TEXT NOT NULL, kind TEXT NOT NULL, status TEXT,
+  where_text TEXT, heir_name TEXT, stance TEXT, effective_on TEXT NOT NULL, visit_uid TEXT, recorded_at TEXT NOT NULL);
+`;
+
+export interface Manifest {
+  format: string;
+  format_version: number;
+  bundle_id: string;
+  kind: BundleKind;
+  source_db: string;
+  schema_version: number;
+  created_at: string;
+  /** Records per table. */
+  counts: Record<string, number>;
+  /** Earliest and latest visit date and record time inside. */
+  visit_dates: [string, string] | null;
+  recorded: [string, string] | null;
+  township: string | null;
+  officer: string | null;
+  since: string | null;
+  with_ids: boolean;
+  checksum: string;
+}
+
+/** SHA-256 over the manifest (less the checksum) and every row of every table in a fixed order. */
+export function contentChecksum(b: BundleDb): string {
+  const h = createHash('sha256');
+  const man = b.prepare(`SELECT key, value FROM manifest WHERE key <> 'checksum' ORDER BY key`).all() as { key: string; value: string }[];
+  h.update(JSON.stringify(man));
+  for (const t of BUNDLE_TABLES) {
+    h.update(`\n#${t}\n`);
+    for (const r of b.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) h.update(JSON.stringify(r) + '\n');
+  }
+  return h.digest('hex');
+}
+
+export interface BundleWriter {
+  db: BundleDb;
+  /** Seals the manifest and checksum, closes, and moves the file into place atomically. */
+  finish(manifest: Omit<Manifest, 'checksum' | 'format' | 'format_version'>): Manifest;
+  abort(): void;
+}
+
+/** Starts a bundle in a temporary file beside the target; nothing appears at `target` until finish(). */
+export function createBundle(target: string): BundleWriter {
+  const dir = path.dirname(path.resolve(target));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const db = new Database(tmp);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.exec(BUNDLE_SCHEMA);
+  db.exec('BEGIN');
+  return {
+    db,
+    finish(m) {
+      const full = { format: BUNDLE_FORMAT, format_version: BUNDLE_FORMAT_VERSION, ...m };
+      const ins = db.prepare(`INSERT INTO manifest (key, value) VALUES (?, ?)`);
+      for (const [k, v] of Object.entries(full)) ins.run(k, JSON.stringify(v));
+      const checksum = contentChecksum(db);
+      ins.run('checksum', JSON.stringify(checksum));
+      db.exec('COMMIT');
+      db.exec('VACUUM');
+      db.close();
+      // Flush to the stick before the rename makes the file visible.
+      const fd = fs.openSync(tmp, 'r+');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fs.renameSync(tmp, target);
+      return { ...full, checksum };
+    },
+    abort() {
+      try {
+        db.close();
+      } catch {
+        // already closed
+      }
+      fs.rmSync(tmp, { force: true });
+    },
+  };
+}
+
+function damaged(file: string, why: string) {
+  return new DataError(
+    text(
+      `交换文件 ${file} 已损坏或不完整（${why}），未写入任何数据：请让对方重新导出，再拷贝一次。`,
+      `The bundle ${file} is damaged or incomplete (${why}); nothing was written. Ask for a fresh export and copy it again.`,
+    ),
+  );
+}
+
+export interface OpenBundle {
+  db: BundleDb;
+  file: string;
+  manifest: Manifest;
+  close(): void;
+}
+
+/** Opens a bundle read-only and verifies format, integrity and checksum before anything reads its records. */
+export function openBundle(file: string, supportedSchema: number): OpenBundle {
+  const abs = path.resolve(file);
+  if (!fs.existsSync(abs)) {
+    throw new DataError(text(`找不到交换文件 ${abs}：请检查路径。`, `No bundle at ${abs}: check the path.`));
+  }
+  let db: BundleDb;
+  try {
+    db = new Database(abs, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw damaged(abs, (e as Error).message);
+  }
+  try {
+    let raw: { key: string; value: string }[];
+    try {
+      const ok = db.pragma('quick_check', { simple: true });
+      if (ok !== 'ok') throw new Error(String(ok));
+      raw = db.prepare(`SELECT key, value FROM manifest`).all() as { key: string; value: string }[];
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (/no such table: manifest/.test(msg)) {
+        throw new DataError(
+          text(`${abs} 不是 fieldvisit 交换文件：请用 fieldvisit export 生成的文件。`, `${abs} is not a fieldvisit bundle: use a file made by fieldvisit export.`),
+        );
+      }
+      if (/not a database|file is not|malformed|disk image/i.test(msg)) throw damaged(abs, msg);
+      throw damaged(abs, msg);
+    }
+    const m: Record<string, unknown> = {};
+    for (const r of raw) m[r.key] = JSON.parse(r.value);
+    if (m.format !== BUNDLE_FORMAT) {
+      throw new DataError(
+        text(`${abs} 不是 fieldvisit 交换文件：请用 fieldvisit export 生成的文件。`, `${abs} is not a fieldvisit bundle: use a file made by fieldvisit export.`),
+      );
+    }
+    const manifest = m as unknown as Manifest;
+    if (manifest.format_version > BUNDLE_FORMAT_VERSION || manifest.schema_version > supportedSchema) {
+      throw new DataError(
+        text(
+          `交换文件 ${abs} 来自更新版本的 fieldvisit（结构版本 ${manifest.schema_version}，本程序支持 ${supportedSchema}），未写入任何数据：请先升级 fieldvisit。`,
+          `The bundle ${abs} comes from a newer fieldvisit (schema ${manifest.schema_version}, this one supports ${supportedSchema}); nothing was written. Upgrade fieldvisit first.`,
+        ),
+      );
+    }
+    let sum: string;
+    try {
+      sum = contentChecksum(db);
+    } catch (e) {
+      throw damaged(abs, (e as Error).message);
+    }
+    if (sum !== manifest.checksum) throw damaged(abs, 'checksum');
+    return { db, file: abs, manifest, close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
