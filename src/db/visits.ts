@@ -1,6 +1,7 @@
 // Recording visits (never edited or deleted), voiding them, and the side effects a visit has on status and notices.
 import type { Db } from './open.js';
 import { databaseId } from './open.js';
+import { stmt } from './stmt.js';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
 import { uuidv7 } from '../domain/ids.js';
@@ -35,14 +36,14 @@ function loanBalance(db: Db, loanId: number): LoanBal | undefined {
 
 export function householdLoanIds(db: Db, householdId: number): number[] {
   return (
-    db.prepare(`SELECT l.id FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.household_id = ? ORDER BY l.due_date, l.id`).all(householdId) as {
+    stmt(db, `SELECT l.id FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.household_id = ? ORDER BY l.due_date, l.id`).all(householdId) as {
       id: number;
     }[]
   ).map((r) => r.id);
 }
 
 export function currentStatus(db: Db, borrowerId: number): { status: string; where: string | null } {
-  const r = db.prepare(`SELECT status, where_text FROM borrower_status WHERE borrower_id = ?`).get(borrowerId) as
+  const r = stmt(db, `SELECT status, where_text FROM borrower_status WHERE borrower_id = ?`).get(borrowerId) as
     | { status: string; where_text: string | null }
     | undefined;
   return { status: r?.status ?? 'active', where: r?.where_text ?? null };
@@ -55,15 +56,15 @@ export function currentStatus(db: Db, borrowerId: number): { status: string; whe
 export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { dedupeKey?: string | null } = {}): RecordResult {
   const warnings: Text[] = [];
   if (v.externalId) {
-    const prev = db.prepare(`SELECT id, uid FROM visits WHERE external_id = ?`).get(v.externalId) as { id: number; uid: string } | undefined;
+    const prev = stmt(db, `SELECT id, uid FROM visits WHERE external_id = ?`).get(v.externalId) as { id: number; uid: string } | undefined;
     if (prev) return { visitId: prev.id, uid: prev.uid, status: 'duplicate', warnings };
   }
   if (v.uid) {
-    const prev = db.prepare(`SELECT id FROM visits WHERE uid = ?`).get(v.uid) as { id: number } | undefined;
+    const prev = stmt(db, `SELECT id FROM visits WHERE uid = ?`).get(v.uid) as { id: number } | undefined;
     if (prev) return { visitId: prev.id, uid: v.uid, status: 'duplicate', warnings };
   }
   if (opts.dedupeKey) {
-    const prev = db.prepare(`SELECT id, uid FROM visits WHERE dedupe_key = ?`).get(opts.dedupeKey) as { id: number; uid: string } | undefined;
+    const prev = stmt(db, `SELECT id, uid FROM visits WHERE dedupe_key = ?`).get(opts.dedupeKey) as { id: number; uid: string } | undefined;
     if (prev) return { visitId: prev.id, uid: prev.uid, status: 'duplicate', warnings };
   }
   const errs = checkVisit(v, today);
@@ -108,7 +109,7 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
 
   const borrowerId =
     v.borrowerId ??
-    (db.prepare(`SELECT id FROM borrowers WHERE household_id = ? ORDER BY id LIMIT 1`).get(v.householdId) as { id: number } | undefined)?.id ??
+    (stmt(db, `SELECT id FROM borrowers WHERE household_id = ? ORDER BY id LIMIT 1`).get(v.householdId) as { id: number } | undefined)?.id ??
     null;
   if (borrowerId !== null && currentStatus(db, borrowerId).status === 'deceased') {
     warnings.push(text('借款人已登记为死亡：请核实，并向继承人或家属了解代为清偿的意愿', 'the borrower is recorded as deceased: verify, and ask the heirs or family about repaying on the estate’s behalf'));
@@ -117,15 +118,14 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
   const uid = v.uid ?? uuidv7();
   const origin = v.originDb ?? databaseId(db);
   const visitId = Number(
-    db
-      .prepare(
+    stmt(db, 
         `INSERT INTO visits (uid, origin_db, household_id, borrower_id, visit_date, officer, note, escalate, source, external_id, dedupe_key, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(uid, origin, v.householdId, borrowerId, v.visitDate, v.officer.trim(), v.note ?? null, v.escalate ?? null, v.source, v.externalId ?? null, opts.dedupeKey ?? null, v.createdAt)
       .lastInsertRowid,
   );
-  const ins = db.prepare(
+  const ins = stmt(db, 
     `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -187,7 +187,7 @@ export function insertBorrowerEvent(
   },
 ): string {
   const uid = e.uid ?? uuidv7();
-  db.prepare(
+  stmt(db, 
     `INSERT INTO borrower_events (uid, origin_db, borrower_id, kind, status, where_text, heir_name, stance, effective_on, visit_uid, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
   ).run(uid, e.originDb ?? databaseId(db), e.borrowerId, e.kind, e.status ?? null, e.where ?? null, e.heirName ?? null, e.stance ?? null, e.effectiveOn, e.visitUid ?? null, e.recordedAt);
@@ -196,9 +196,9 @@ export function insertBorrowerEvent(
 
 /** A signed-back number this register never issued is recorded as an external notice, with a warning. */
 function linkNotice(db: Db, noticeNo: string, loanId: number, date: IsoDate, recordedAt: string, origin: string): Text[] {
-  const n = db.prepare(`SELECT loan_id FROM notices WHERE notice_no = ?`).get(noticeNo) as { loan_id: number } | undefined;
+  const n = stmt(db, `SELECT loan_id FROM notices WHERE notice_no = ?`).get(noticeNo) as { loan_id: number } | undefined;
   if (!n) {
-    db.prepare(
+    stmt(db, 
       `INSERT INTO notices (uid, origin_db, notice_no, loan_id, type, issued_on, external, recorded_at) VALUES (?, ?, ?, ?, NULL, NULL, 1, ?)`,
     ).run(uuidv7(), origin, noticeNo, loanId, recordedAt);
     void date;
@@ -219,11 +219,11 @@ export interface VoidResult {
 export function voidVisit(db: Db, visitId: number, reason: string, voidedBy: string | null, voidedAt: string): VoidResult {
   return db
     .transaction((): VoidResult => {
-      const v = db.prepare(`SELECT id, uid FROM visits WHERE id = ?`).get(visitId) as { id: number; uid: string } | undefined;
+      const v = stmt(db, `SELECT id, uid FROM visits WHERE id = ?`).get(visitId) as { id: number; uid: string } | undefined;
       if (!v) throw new DataError(text(`没有编号为 ${visitId} 的走访记录：用 fieldvisit visit list --all 查看。`, `No visit with id ${visitId}: see fieldvisit visit list --all.`));
-      const prev = db.prepare(`SELECT 1 FROM visit_voids WHERE visit_uid = ?`).get(v.uid);
+      const prev = stmt(db, `SELECT 1 FROM visit_voids WHERE visit_uid = ?`).get(v.uid);
       if (prev) return { visitId: v.id, uid: v.uid, alreadyVoid: true };
-      db.prepare(`INSERT INTO visit_voids (uid, origin_db, visit_uid, reason, voided_by, voided_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      stmt(db, `INSERT INTO visit_voids (uid, origin_db, visit_uid, reason, voided_by, voided_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
         uuidv7(),
         databaseId(db),
         v.uid,
@@ -239,8 +239,7 @@ export function voidVisit(db: Db, visitId: number, reason: string, voidedBy: str
 /** The loan and household a loan number refers to. */
 export function loanByNo(db: Db, loanNo: string): { loanId: number; householdId: number; borrowerId: number } | null {
   return (
-    (db
-      .prepare(`SELECT l.id AS loanId, b.household_id AS householdId, b.id AS borrowerId FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = ?`)
+    (stmt(db, `SELECT l.id AS loanId, b.household_id AS householdId, b.id AS borrowerId FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = ?`)
       .get(loanNo) as { loanId: number; householdId: number; borrowerId: number } | undefined) ?? null
   );
 }
