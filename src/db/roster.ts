@@ -116,8 +116,11 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ? WHERE id = ?`),
     borrowerById: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id = ?`),
     borrowerByIdNumber: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id_number = ? LIMIT 1`),
+    // Same name in the same household is the same person unless both carry different ID numbers (a father and son
+    // named alike): then it is someone else.
     borrowerByName: db.prepare(
-      `SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE household_id = ? AND name = ? ORDER BY id LIMIT 1`,
+      `SELECT id, household_id, name, id_number, phone, stance FROM borrowers
+       WHERE household_id = @hid AND name = @name AND (@idNumber IS NULL OR id_number IS NULL OR id_number = @idNumber) ORDER BY id LIMIT 1`,
     ),
     insBorrower: db.prepare(`INSERT INTO borrowers (household_id, name, id_number, phone, stance) VALUES (?, ?, ?, ?, ?)`),
     updBorrower: db.prepare(`UPDATE borrowers SET household_id = ?, name = ?, id_number = ?, phone = ?, stance = ? WHERE id = ?`),
@@ -210,7 +213,17 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     return id;
   }
 
+  // Rosters are sorted by place, so consecutive rows usually share a household: remember the last one.
+  let lastHousehold = { vid: -1, gid: -1, head: '', id: 0 };
   function householdId(vid: number, gid: number | null, head: string): number {
+    const l = lastHousehold;
+    if (l.vid === vid && l.gid === (gid ?? 0) && l.head === head) return l.id;
+    const id = lookupHousehold(vid, gid, head);
+    lastHousehold = { vid, gid: gid ?? 0, head, id };
+    return id;
+  }
+
+  function lookupHousehold(vid: number, gid: number | null, head: string): number {
     const row = q.household.get(vid, gid ?? 0, head) as { id: number } | undefined;
     if (row) {
       count('households', row.id, 'unchanged');
@@ -254,9 +267,16 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       const hid = householdId(v.id, gid, r.household);
       const loan = q.loan.get(r.loanNo) as LoanRow | undefined;
       let borrower: BorrowerRow | undefined;
-      if (loan) borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
-      else if (r.idNumber) borrower = q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined;
-      if (!borrower) borrower = q.borrowerByName.get(hid, r.borrower) as BorrowerRow | undefined;
+      if (loan) {
+        borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
+        // The loan now names another person already known by ID number; otherwise the roster corrected the number.
+        if (r.idNumber && borrower.id_number && borrower.id_number !== r.idNumber) {
+          borrower = (q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined) ?? borrower;
+        }
+      } else {
+        if (r.idNumber) borrower = q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined;
+        if (!borrower) borrower = q.borrowerByName.get({ hid, name: r.borrower, idNumber: r.idNumber }) as BorrowerRow | undefined;
+      }
       const bid = upsertBorrower(borrower, hid, r);
       if (!loan) {
         const id = Number(

@@ -53,6 +53,7 @@ export function registerImportRoster(parent: Command, ctx: Context): void {
         {
           fields: ROSTER_FIELDS,
           parse: parseRosterRow,
+          onePass: true,
           crossCheck(row, line) {
             const prev = seenLoans.get(row.loanNo);
             if (prev !== undefined) {
