@@ -35,7 +35,9 @@ function ymd(y: number, mo: number, d: number): IsoDate | null {
 export function excelSerialToDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 120000) return null;
   const days = Math.floor(serial);
-  const base = Date.UTC(1899, 11, 30);
+  // Excel counts a 1900-02-29 that never was (serial 60); serials before it are one day later than the count.
+  if (days === 60) return null;
+  const base = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const d = new Date(base + days * 86400000);
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
