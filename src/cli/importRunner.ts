@@ -1,5 +1,6 @@
 // Two-phase import shared by rosters and visits: validate every row (streaming), then write all in one transaction.
 import fs from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/open.js';
 import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
@@ -71,7 +72,24 @@ export async function runImport<F extends string, R, S>(
     throw new UsageError(text(`--encoding 只能是 auto、utf8 或 gbk（gb18030），而不是“${opts.encoding}”。`, `--encoding must be auto, utf8 or gbk (gb18030), not "${opts.encoding}".`));
   }
   const source = await openTableSource(opts.file, ctx.stdin);
-  const errorsOut = opts.errorsFile ? fs.createWriteStream(opts.errorsFile, { mode: 0o600 }) : null;
+  let errorsOut: fs.WriteStream | null = null;
+  if (opts.errorsFile) {
+    // Opened up front, synchronously: a bad path is a clear message before any work, not a crash of an unhandled stream error.
+    const target = path.resolve(ctx.cwd, opts.errorsFile);
+    let fd: number;
+    try {
+      fd = fs.openSync(target, 'w', 0o600);
+    } catch (e) {
+      source.cleanup();
+      throw new DataError(
+        text(
+          `无法写入错误清单 ${opts.errorsFile}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请换一个可写的路径。`,
+          `Cannot write the problem list to ${opts.errorsFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): choose a writable path.`,
+        ),
+      );
+    }
+    errorsOut = fs.createWriteStream('', { fd });
+  }
   try {
     errorsOut?.write('\uFEFF' + stringify([['file', 'line', 'column', 'severity', 'reason']]));
     const problems: RowProblem[] = [];

@@ -300,8 +300,9 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             bid,
             r.principalFen,
             r.interestFen,
-            loan.principal_fen,
-            loan.interest_fen,
+            // Compared with the stored figures inside the UPDATE (SET sees the old row): new figures → new as-of date.
+            r.principalFen,
+            r.interestFen,
             asOf,
             r.loanDate ?? loan.loan_date,
             r.dueDate ?? loan.due_date,
