@@ -184,8 +184,9 @@ export async function runImport<F extends string, R, S>(
           rows++;
           progress1.tick(rows);
           const row = check(r.line, r.cells, header);
-          // Once the file is known to be refused, only keep checking.
-          if (row === null || (errorCount > 0 && !opts.skipInvalid)) continue;
+          // Valid rows are written even once the file is known to be refused (all is rolled back): checks across
+          // rows, such as a repeated loan number, may rely on what was written.
+          if (row === null) continue;
           writer.write(row);
           written++;
         }

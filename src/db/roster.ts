@@ -21,6 +21,8 @@ export interface RosterInput {
   guarantor: string | null;
   guaranteeUntil: IsoDate | null;
   stance: string | null;
+  /** The file line, to find a loan number repeated within one import. */
+  line?: number;
 }
 
 export interface ChangeCount {
@@ -34,6 +36,8 @@ export type RosterSummary = Record<Entity, ChangeCount>;
 
 export interface RosterWriter {
   write(row: RosterInput): { mergedFrom: string | null; mergedInto: string | null };
+  /** The line an earlier row of this import wrote this loan number from, or null. */
+  earlierLine(loanNo: string): number | null;
   summary(): RosterSummary;
 }
 
@@ -64,34 +68,48 @@ interface BorrowerRow {
 export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
   // Each record is counted once however many rows mention it: created beats updated beats unchanged.
   // Loans are unique per file (a repeated loan number is an error), so they need no sets.
-  const sets = Object.fromEntries(
-    ENTITIES.map((e) => [e, { created: new Set<number>(), updated: new Set<number>(), unchanged: new Set<number>() }]),
-  ) as Record<Entity, Record<keyof ChangeCount, Set<number>>>;
-  const loanCounts: ChangeCount = { created: 0, updated: 0, unchanged: 0 };
+  // Each record is counted once however many rows mention it: created beats updated beats unchanged. The state
+  // of each record id is one byte in a growable array (ids are dense rowids): a million borrowers cost 1 MB, where
+  // sets of ids cost tens of MB.
+  const NONE = 0, UNCHANGED = 1, UPDATED = 2, CREATED = 3;
+  const states = Object.fromEntries(ENTITIES.map((e) => [e, new Uint8Array(1024)])) as Record<Entity, Uint8Array>;
+  const RANK = { unchanged: UNCHANGED, updated: UPDATED, created: CREATED } as const;
   const count = (e: Entity, id: number, how: keyof ChangeCount) => {
-    if (e === 'loans') {
-      loanCounts[how]++;
-      return;
+    let a = states[e];
+    if (id >= a.length) {
+      const b = new Uint8Array(Math.max(id + 1, a.length * 2));
+      b.set(a);
+      a = states[e] = b;
     }
-    const s = sets[e];
-    if (how === 'created') s.created.add(id);
-    else if (how === 'updated') {
-      if (!s.created.has(id)) {
-        s.updated.add(id);
-        s.unchanged.delete(id);
-      }
-    } else if (!s.created.has(id) && !s.updated.has(id)) s.unchanged.add(id);
+    const v = RANK[how];
+    if (v > a[id]!) a[id] = v;
   };
   const summary = (): RosterSummary => {
     const out = {} as RosterSummary;
     for (const e of ENTITIES) {
-      out[e] =
-        e === 'loans'
-          ? { ...loanCounts }
-          : { created: sets[e].created.size, updated: sets[e].updated.size, unchanged: sets[e].unchanged.size };
+      const c: ChangeCount = { created: 0, updated: 0, unchanged: 0 };
+      for (const v of states[e]) {
+        if (v === NONE) continue;
+        if (v === CREATED) c.created++;
+        else if (v === UPDATED) c.updated++;
+        else c.unchanged++;
+      }
+      out[e] = c;
     }
     return out;
   };
+  // The line each loan was written from in this import, by loan id: finds a loan number repeated in the file
+  // without keeping every loan number in memory.
+  let loanLines = new Int32Array(1024);
+  const noteLoanLine = (id: number, line: number) => {
+    if (id >= loanLines.length) {
+      const b = new Int32Array(Math.max(id + 1, loanLines.length * 2));
+      b.set(loanLines);
+      loanLines = b;
+    }
+    loanLines[id] = line;
+  };
+  let peeked: { loanNo: string; loan: LoanRow | undefined } | null = null;
 
   // The default page cache (2 MB) thrashes once the loan and borrower indexes outgrow it; a large roster's inserts
   // land at random places in those indexes. 64 MB for this connection only; durability is untouched.
@@ -268,7 +286,8 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       const v = villageId(tid, r.village, r.area);
       const gid = r.group ? groupId(v.id, r.group) : null;
       const hid = householdId(v.id, gid, r.household);
-      const loan = q.loan.get(r.loanNo) as LoanRow | undefined;
+      const loan = peeked && peeked.loanNo === r.loanNo ? peeked.loan : (q.loan.get(r.loanNo) as LoanRow | undefined);
+      peeked = null;
       let borrower: BorrowerRow | undefined;
       if (loan) {
         borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
@@ -287,7 +306,9 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             .lastInsertRowid,
         );
         count('loans', id, 'created');
+        if (r.line) noteLoanLine(id, r.line);
       } else {
+        if (r.line) noteLoanLine(loan.id, r.line);
         const same =
           loan.borrower_id === bid &&
           loan.principal_fen === r.principalFen &&
@@ -318,6 +339,12 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
         }
       }
       return { mergedFrom: v.mergedFrom, mergedInto: v.mergedInto };
+    },
+    earlierLine(loanNo) {
+      const loan = q.loan.get(loanNo) as LoanRow | undefined;
+      peeked = { loanNo, loan };
+      if (!loan || loan.id >= loanLines.length) return null;
+      return loanLines[loan.id]! > 0 ? loanLines[loan.id]! : null;
     },
     summary,
   };

@@ -212,6 +212,16 @@ describe('import roster: every rejected input leaves the database as it was', ()
     expect(snapshot(db)).toBe(before);
   });
 
+  it('a repeated loan number is found even after an earlier bad row', () => {
+    const f = path.join(tmp, 'bad-then-dup.csv');
+    fs.writeFileSync(f, 'township,village,borrower,loan_no,principal\n镇,村,甲,D-1,x\n镇,村,乙,D-2,1\n镇,村,丙,D-2,2\n');
+    const r = cli(['import', 'roster', f], { db });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad-then-dup.csv:2 column "principal"');
+    expect(r.stderr).toContain('bad-then-dup.csv:4 column "loan_no": loan number D-2 already appears on line 3');
+    expect(snapshot(db)).toBe(before);
+  });
+
   it('the refusal names the bad rows and the way out, in Chinese too', () => {
     const r = cli(['--lang', 'zh', 'import', 'roster', rel('bad-amount.csv')], { db });
     expect(r.code).toBe(1);
