@@ -21,6 +21,8 @@ export interface RosterInput {
   guarantor: string | null;
   guaranteeUntil: IsoDate | null;
   stance: string | null;
+  /** The file line, to find a loan number repeated within one import. */
+  line?: number;
 }
 
 export interface ChangeCount {
@@ -34,6 +36,8 @@ export type RosterSummary = Record<Entity, ChangeCount>;
 
 export interface RosterWriter {
   write(row: RosterInput): { mergedFrom: string | null; mergedInto: string | null };
+  /** The line an earlier row of this import wrote this loan number from, or null. */
+  earlierLine(loanNo: string): number | null;
   summary(): RosterSummary;
 }
 
@@ -64,35 +68,52 @@ interface BorrowerRow {
 export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
   // Each record is counted once however many rows mention it: created beats updated beats unchanged.
   // Loans are unique per file (a repeated loan number is an error), so they need no sets.
-  const sets = Object.fromEntries(
-    ENTITIES.map((e) => [e, { created: new Set<number>(), updated: new Set<number>(), unchanged: new Set<number>() }]),
-  ) as Record<Entity, Record<keyof ChangeCount, Set<number>>>;
-  const loanCounts: ChangeCount = { created: 0, updated: 0, unchanged: 0 };
+  // Each record is counted once however many rows mention it: created beats updated beats unchanged. The state
+  // of each record id is one byte in a growable array (ids are dense rowids): a million borrowers cost 1 MB, where
+  // sets of ids cost tens of MB.
+  const NONE = 0, UNCHANGED = 1, UPDATED = 2, CREATED = 3;
+  const states = Object.fromEntries(ENTITIES.map((e) => [e, new Uint8Array(1024)])) as Record<Entity, Uint8Array>;
+  const RANK = { unchanged: UNCHANGED, updated: UPDATED, created: CREATED } as const;
   const count = (e: Entity, id: number, how: keyof ChangeCount) => {
-    if (e === 'loans') {
-      loanCounts[how]++;
-      return;
+    let a = states[e];
+    if (id >= a.length) {
+      const b = new Uint8Array(Math.max(id + 1, a.length * 2));
+      b.set(a);
+      a = states[e] = b;
     }
-    const s = sets[e];
-    if (how === 'created') s.created.add(id);
-    else if (how === 'updated') {
-      if (!s.created.has(id)) {
-        s.updated.add(id);
-        s.unchanged.delete(id);
-      }
-    } else if (!s.created.has(id) && !s.updated.has(id)) s.unchanged.add(id);
+    const v = RANK[how];
+    if (v > a[id]!) a[id] = v;
   };
   const summary = (): RosterSummary => {
     const out = {} as RosterSummary;
     for (const e of ENTITIES) {
-      out[e] =
-        e === 'loans'
-          ? { ...loanCounts }
-          : { created: sets[e].created.size, updated: sets[e].updated.size, unchanged: sets[e].unchanged.size };
+      const c: ChangeCount = { created: 0, updated: 0, unchanged: 0 };
+      for (const v of states[e]) {
+        if (v === NONE) continue;
+        if (v === CREATED) c.created++;
+        else if (v === UPDATED) c.updated++;
+        else c.unchanged++;
+      }
+      out[e] = c;
     }
     return out;
   };
+  // The line each loan was written from in this import, by loan id: finds a loan number repeated in the file
+  // without keeping every loan number in memory.
+  let loanLines = new Int32Array(1024);
+  const noteLoanLine = (id: number, line: number) => {
+    if (id >= loanLines.length) {
+      const b = new Int32Array(Math.max(id + 1, loanLines.length * 2));
+      b.set(loanLines);
+      loanLines = b;
+    }
+    loanLines[id] = line;
+  };
+  let peeked: { loanNo: string; loan: LoanRow | undefined } | null = null;
 
+  // The default page cache (2 MB) thrashes once the loan and borrower indexes outgrow it; a large roster's inserts
+  // land at random places in those indexes. 64 MB for this connection only; durability is untouched.
+  db.pragma('cache_size = -65536');
   const q = {
     township: db.prepare(`SELECT id FROM townships WHERE name = ?`),
     insTownship: db.prepare(`INSERT INTO townships (name) VALUES (?)`),
@@ -116,8 +137,11 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ? WHERE id = ?`),
     borrowerById: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id = ?`),
     borrowerByIdNumber: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id_number = ? LIMIT 1`),
+    // Same name in the same household is the same person unless both carry different ID numbers (a father and son
+    // named alike): then it is someone else.
     borrowerByName: db.prepare(
-      `SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE household_id = ? AND name = ? ORDER BY id LIMIT 1`,
+      `SELECT id, household_id, name, id_number, phone, stance FROM borrowers
+       WHERE household_id = @hid AND name = @name AND (@idNumber IS NULL OR id_number IS NULL OR id_number = @idNumber) ORDER BY id LIMIT 1`,
     ),
     insBorrower: db.prepare(`INSERT INTO borrowers (household_id, name, id_number, phone, stance) VALUES (?, ?, ?, ?, ?)`),
     updBorrower: db.prepare(`UPDATE borrowers SET household_id = ?, name = ?, id_number = ?, phone = ?, stance = ? WHERE id = ?`),
@@ -210,7 +234,17 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     return id;
   }
 
+  // Rosters are sorted by place, so consecutive rows usually share a household: remember the last one.
+  let lastHousehold = { vid: -1, gid: -1, head: '', id: 0 };
   function householdId(vid: number, gid: number | null, head: string): number {
+    const l = lastHousehold;
+    if (l.vid === vid && l.gid === (gid ?? 0) && l.head === head) return l.id;
+    const id = lookupHousehold(vid, gid, head);
+    lastHousehold = { vid, gid: gid ?? 0, head, id };
+    return id;
+  }
+
+  function lookupHousehold(vid: number, gid: number | null, head: string): number {
     const row = q.household.get(vid, gid ?? 0, head) as { id: number } | undefined;
     if (row) {
       count('households', row.id, 'unchanged');
@@ -252,11 +286,19 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       const v = villageId(tid, r.village, r.area);
       const gid = r.group ? groupId(v.id, r.group) : null;
       const hid = householdId(v.id, gid, r.household);
-      const loan = q.loan.get(r.loanNo) as LoanRow | undefined;
+      const loan = peeked && peeked.loanNo === r.loanNo ? peeked.loan : (q.loan.get(r.loanNo) as LoanRow | undefined);
+      peeked = null;
       let borrower: BorrowerRow | undefined;
-      if (loan) borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
-      else if (r.idNumber) borrower = q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined;
-      if (!borrower) borrower = q.borrowerByName.get(hid, r.borrower) as BorrowerRow | undefined;
+      if (loan) {
+        borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
+        // The loan now names another person already known by ID number; otherwise the roster corrected the number.
+        if (r.idNumber && borrower.id_number && borrower.id_number !== r.idNumber) {
+          borrower = (q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined) ?? borrower;
+        }
+      } else {
+        if (r.idNumber) borrower = q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined;
+        if (!borrower) borrower = q.borrowerByName.get({ hid, name: r.borrower, idNumber: r.idNumber }) as BorrowerRow | undefined;
+      }
       const bid = upsertBorrower(borrower, hid, r);
       if (!loan) {
         const id = Number(
@@ -264,7 +306,9 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             .lastInsertRowid,
         );
         count('loans', id, 'created');
+        if (r.line) noteLoanLine(id, r.line);
       } else {
+        if (r.line) noteLoanLine(loan.id, r.line);
         const same =
           loan.borrower_id === bid &&
           loan.principal_fen === r.principalFen &&
@@ -280,8 +324,9 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             bid,
             r.principalFen,
             r.interestFen,
-            loan.principal_fen,
-            loan.interest_fen,
+            // Compared with the stored figures inside the UPDATE (SET sees the old row): new figures → new as-of date.
+            r.principalFen,
+            r.interestFen,
             asOf,
             r.loanDate ?? loan.loan_date,
             r.dueDate ?? loan.due_date,
@@ -294,6 +339,12 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
         }
       }
       return { mergedFrom: v.mergedFrom, mergedInto: v.mergedInto };
+    },
+    earlierLine(loanNo) {
+      const loan = q.loan.get(loanNo) as LoanRow | undefined;
+      peeked = { loanNo, loan };
+      if (!loan || loan.id >= loanLines.length) return null;
+      return loanLines[loan.id]! > 0 ? loanLines[loan.id]! : null;
     },
     summary,
   };

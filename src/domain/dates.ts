@@ -10,11 +10,19 @@ export type IsoDate = string; // YYYY-MM-DD
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+/** Plain arithmetic, not dayjs: this runs for every date cell of a million-row roster. */
 export function isValidIsoDate(s: string): boolean {
   const m = ISO_RE.exec(s);
   if (!m) return false;
-  const d = dayjs(s, 'YYYY-MM-DD', true);
-  return d.isValid() && d.format('YYYY-MM-DD') === s;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 function ymd(y: number, mo: number, d: number): IsoDate | null {
@@ -27,7 +35,9 @@ function ymd(y: number, mo: number, d: number): IsoDate | null {
 export function excelSerialToDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 120000) return null;
   const days = Math.floor(serial);
-  const base = Date.UTC(1899, 11, 30);
+  // Excel counts a 1900-02-29 that never was (serial 60); serials before it are one day later than the count.
+  if (days === 60) return null;
+  const base = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const d = new Date(base + days * 86400000);
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }

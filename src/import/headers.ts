@@ -23,6 +23,8 @@ function norm(s: string): string {
     .replace(/^\uFEFF/, '')
     .trim()
     .toLowerCase()
+    // Exports often state the unit: 本金（元）, 贷款余额(元). Only yuan: 万元 would silently scale the amounts.
+    .replace(/\s*[（(]\s*(元|人民币元|rmb|cny|yuan)\s*[)）]$/, '')
     .replace(/[\s_\-（）()：:]/g, '');
 }
 

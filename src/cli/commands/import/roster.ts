@@ -1,6 +1,6 @@
 // `fieldvisit import roster FILE`: load or re-load a borrower roster (CSV in UTF-8/GBK, or .xlsx).
 import type { Command } from 'commander';
-import { createRosterWriter, type RosterSummary } from '../../../db/roster.js';
+import { createRosterWriter, type RosterSummary, type RosterWriter } from '../../../db/roster.js';
 import { ROSTER_FIELDS, parseRosterRow, type RosterField, type RosterRow } from '../../../import/parseRosterRow.js';
 import { text } from '../../../domain/text.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
@@ -45,43 +45,42 @@ export function registerImportRoster(parent: Command, ctx: Context): void {
     const asOf = opts.asOf ?? today(ctx);
     if (!isValidIsoDate(asOf)) throw new UsageError(text(`--as-of 需要 YYYY-MM-DD 格式的日期，而不是“${asOf}”。`, `--as-of needs a YYYY-MM-DD date, not "${asOf}".`));
     await withSession(ctx, command, async ({ db }) => {
-      const seenLoans = new Map<string, number>();
       const mergedFrom = new Map<string, { into: string; rows: number }>();
+      // A repeated loan number is found through the writer (which rows wrote which loans), so memory does not grow
+      // with a map of every loan number in the file.
+      let w: RosterWriter | null = null;
       const outcome = await runImport<RosterField, RosterRow, RosterSummary>(
         ctx,
         db,
         {
           fields: ROSTER_FIELDS,
           parse: parseRosterRow,
-          crossCheck(row, line) {
-            const prev = seenLoans.get(row.loanNo);
-            if (prev !== undefined) {
-              return [
-                {
-                  field: 'loan_no',
-                  reason: text(`合同编号 ${row.loanNo} 在第 ${prev} 行已出现：每笔贷款只能出现一次`, `loan number ${row.loanNo} already appears on line ${prev}: each loan may appear once`),
-                  severity: 'error',
-                },
-              ];
-            }
-            seenLoans.set(row.loanNo, line);
-            return [];
+          onePass: true,
+          crossCheck(row) {
+            const prev = w?.earlierLine(row.loanNo) ?? null;
+            if (prev === null) return [];
+            return [
+              {
+                field: 'loan_no',
+                reason: text(`合同编号 ${row.loanNo} 在第 ${prev} 行已出现：每笔贷款只能出现一次`, `loan number ${row.loanNo} already appears on line ${prev}: each loan may appear once`),
+                severity: 'error',
+              },
+            ];
           },
         },
         { file, encoding: opts.encoding, sheet: opts.sheet, dryRun: opts.dryRun, skipInvalid: opts.skipInvalid, errorsFile: opts.errors },
         () => {
-          seenLoans.clear();
-          const w = createRosterWriter(db, asOf);
+          const writer = (w = createRosterWriter(db, asOf));
           return {
             write(row) {
-              const r = w.write(row);
+              const r = writer.write(row);
               if (r.mergedFrom) {
                 const m = mergedFrom.get(r.mergedFrom);
                 if (m) m.rows++;
                 else mergedFrom.set(r.mergedFrom, { into: r.mergedInto ?? '', rows: 1 });
               }
             },
-            finish: () => w.summary(),
+            finish: () => writer.summary(),
           };
         },
       );

@@ -1,0 +1,97 @@
+// Benchmark: a deterministic 1,000,000-row roster through `fieldvisit import roster`, against the sqlite3 shell's `.import`.
+// Prints figures; not part of the test suite. ROWS=200000 npm run bench:import for a quicker run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(ROOT, 'test', 'bench', 'out');
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const FILE = path.join(OUT, `roster-${ROWS}.csv`);
+const SQLITE = '/usr/bin/sqlite3';
+
+const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const C = '10X98765432';
+function idNumber(n) {
+  const first = `45${String(Math.floor(n / 21000) % 10000).padStart(4, '0')}${1950 + (n % 50)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += Number(first[i]) * W[i];
+  return first + C[s % 11];
+}
+
+/** 20 townships × 25 committees × 8 groups; about 1.25 loans per borrower, 1.25 borrowers per household. */
+function generate(file, rows) {
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file + '.tmp', 'w');
+  const SURNAMES = '房沈黄刘张王李陈杨赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任';
+  const GIVEN = '明华国建文德志勇军平东海春生林金福贵六二三企社买些双郎英秀兰芳玉珍';
+  let buf = 'township,area,village,group,household,borrower,id_number,phone,loan_no,principal,interest,loan_date,due_date,officer,guarantor,guarantee_until,stance\n';
+  let seed = 42;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let i = 0; i < rows; i++) {
+    const loan = i;
+    const borrower = Math.floor(i / 1.25);
+    const household = Math.floor(borrower / 1.25);
+    const t = household % 20;
+    const v = Math.floor(household / 20) % 25;
+    const g = Math.floor(household / 500) % 8;
+    const headName = SURNAMES[household % SURNAMES.length] + GIVEN[(household >> 3) % GIVEN.length] + GIVEN[(household >> 7) % GIVEN.length] + (household % 97);
+    const name = borrower % 5 === 0 ? headName : SURNAMES[borrower % SURNAMES.length] + GIVEN[(borrower >> 2) % GIVEN.length] + (borrower % 89);
+    const principal = (Math.floor(rnd() * 5_000_000) / 100).toFixed(2);
+    const interest = (Math.floor(rnd() * 500_000) / 100).toFixed(2);
+    const y = 2015 + (loan % 10);
+    const m = 1 + (loan % 12);
+    const d = 1 + (loan % 28);
+    buf +=
+      `T${t}镇,${t % 2 ? `片区${t % 4}` : ''},村委${t}-${v},${g}组,${headName},${name},${idNumber(borrower)},139${String(borrower).padStart(8, '0')},` +
+      `L${String(loan).padStart(8, '0')},${principal},${interest},${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')},${y + 3}/${m}/${d},` +
+      `officer${loan % 7},${loan % 3 ? '' : '保证人' + (loan % 1000)},,${loan % 11 ? '' : '推托型'}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+  fs.renameSync(file + '.tmp', file);
+}
+
+function timed(cmd, args, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FIELDVISIT_TODAY: '2026-11-22', ...env }, maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} → ${r.status}\n${r.stderr}`);
+  return { ms, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fv-bench-'));
+try {
+  const g0 = Date.now();
+  generate(FILE, ROWS);
+  console.log(`roster: ${FILE} (${ROWS.toLocaleString('en')} rows, ${(fs.statSync(FILE).size / 1048576).toFixed(1)} MB, ready in ${Date.now() - g0} ms)`);
+
+  const db = path.join(tmp, 'bench.db');
+  const fv = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', FILE, '--db', db, '--json']);
+  const summary = JSON.parse(fv.stdout);
+  const peakMb = Number(/MAXRSS_KB=(\d+)/.exec(fv.stderr)?.[1] ?? 0) / 1024;
+  console.log(`fieldvisit import roster: ${fv.ms.toFixed(0)} ms, ${Math.round(ROWS / (fv.ms / 1000)).toLocaleString('en')} rows/s, peak ${peakMb.toFixed(1)} MB`);
+  console.log(`  loans created ${summary.loans.created}, borrowers ${summary.borrowers.created}, households ${summary.households.created}`);
+
+  const again = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', FILE, '--db', db, '--json']);
+  const s2 = JSON.parse(again.stdout);
+  const peak2 = Number(/MAXRSS_KB=(\d+)/.exec(again.stderr)?.[1] ?? 0) / 1024;
+  console.log(`re-import (no change): ${again.ms.toFixed(0)} ms, ${Math.round(ROWS / (again.ms / 1000)).toLocaleString('en')} rows/s, peak ${peak2.toFixed(1)} MB, loans unchanged ${s2.loans.unchanged}`);
+
+  if (fs.existsSync(SQLITE)) {
+    const sq = timed(SQLITE, [path.join(tmp, 'plain.db'), '.mode csv', `.import ${FILE} t`]);
+    console.log(`sqlite3 .import: ${sq.ms.toFixed(0)} ms, ${Math.round(ROWS / (sq.ms / 1000)).toLocaleString('en')} rows/s`);
+    console.log(`ratio fieldvisit / sqlite3: ${(fv.ms / sq.ms).toFixed(2)}x (target ≤ 3x); peak memory target < 300 MB`);
+  } else {
+    console.log('sqlite3 shell not installed (/usr/bin/sqlite3): no comparison.');
+  }
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
