@@ -78,10 +78,26 @@ describe('import roster: good input', () => {
     expect(g).toMatchObject({ rows: 34, encoding: 'gb18030' });
     const rows = (db: string) => query(db, `SELECT l.loan_no, b.name, b.id_number, h.head_name, v.name AS village, l.principal_fen FROM loans l JOIN borrowers b ON b.id = l.borrower_id JOIN households h ON h.id = b.household_id JOIN villages v ON v.id = h.village_id ORDER BY l.loan_no`);
     expect(rows(b)).toEqual(rows(a));
-    // Two people named 黄德明 in one household, with different ID numbers, stay two borrowers.
-    expect(query(a, `SELECT count(*) AS n FROM borrowers WHERE name = '黄德明'`)).toEqual([{ n: 2 }]);
+    // 黄德明 of 良东二组 is one borrower with two loans (the source's "two loans of 10,000").
+    expect(query(a, `SELECT count(DISTINCT b.id) AS borrowers, count(l.id) AS loans FROM borrowers b JOIN loans l ON l.borrower_id = b.id WHERE b.name = '黄德明'`)).toEqual([{ borrowers: 1, loans: 2 }]);
     const again = json<Summary>(cli(['import', 'roster', path.join(DATA, 'roster-gbk.csv'), '--json', '--as-of', '2026-11-13'], { db: a }));
-    expect(again.borrowers).toEqual({ created: 0, updated: 0, unchanged: 34 });
+    expect(again.borrowers).toEqual({ created: 0, updated: 0, unchanged: 33 });
+  });
+
+  it('two people of the same name in one household, with different ID numbers, stay two borrowers', () => {
+    const f = path.join(tmp, 'same-name.csv');
+    fs.writeFileSync(
+      f,
+      'township,village,household,borrower,id_number,loan_no,principal\n' +
+        '测试镇,东村委,黄家,黄德明,110105194912310021,S-1,100\n' +
+        '测试镇,东村委,黄家,黄德明,11010519491231002X,S-2,200\n',
+    );
+    const db = newDb();
+    const first = json<Summary>(cli(['import', 'roster', f, '--json'], { db }));
+    expect(first.borrowers).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const again = json<Summary>(cli(['import', 'roster', f, '--json'], { db }));
+    expect(again.borrowers).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(query(db, `SELECT count(*) AS n FROM borrowers WHERE name = '黄德明'`)).toEqual([{ n: 2 }]);
   });
 
   it('GBK with a rare character (GB18030 four-byte), forced or detected', () => {
