@@ -8,6 +8,7 @@ import { registerConfig } from './commands/config/index.js';
 import { registerImport } from './commands/import/index.js';
 import { registerPlace } from './commands/place/index.js';
 import { registerBorrower } from './commands/borrower/index.js';
+import { registerReport } from './commands/report/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +43,7 @@ export function buildProgram(ctx: Context): Command {
   registerImport(program, ctx);
   registerPlace(program, ctx);
   registerBorrower(program, ctx);
+  registerReport(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
     c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);
