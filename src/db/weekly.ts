@@ -21,25 +21,29 @@ const WEEK_VISITS = `
       AND (@officer IS NULL OR v.officer = @officer)
   )`;
 
-// A loan's balance at the start of day @start: the roster figure (as of balance_as_of), less live payments made
-// from balance_as_of up to the day before @start, plus live payments made from @start up to the day before
-// balance_as_of (a roster dated after the week already has them taken off).
-const LOAN_START = (principal: 'principal_fen' | 'interest_fen') => `
-  l.${principal} - ifnull((
-    SELECT sum(CASE WHEN pv.visit_date >= l.balance_as_of AND pv.visit_date < @start THEN o.${principal}
-                    WHEN pv.visit_date >= @start AND pv.visit_date < l.balance_as_of THEN -o.${principal}
-                    ELSE 0 END)
-    FROM visit_outcomes o JOIN visits pv ON pv.id = o.visit_id
-    WHERE o.loan_id = l.id AND o.kind = 'cash'
-      AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = pv.uid)), 0)`;
-
-function params(s: WeekScope) {
-  return { start: s.start, end: s.end, townshipId: s.townshipId ?? null, officer: s.officer ?? null };
-}
+// Each loan's balance at the start of day @start, for the households in CTE `src(household_id)`: the roster figure
+// (as of balance_as_of), less live payments made from balance_as_of up to the day before @start, plus live payments
+// made from @start up to the day before balance_as_of (a roster dated after the week already has them taken off).
+// CROSS JOIN fixes the join order: from the few households in hand to their loans, never from all loans.
+const LOAN_START = `
+  ln AS MATERIALIZED (
+    SELECT src.household_id, l.id AS loan_id, l.principal_fen, l.interest_fen, l.balance_as_of
+    FROM src CROSS JOIN borrowers b ON b.household_id = src.household_id CROSS JOIN loans l ON l.borrower_id = b.id),
+  pd AS (
+    SELECT ln.loan_id,
+           sum(CASE WHEN pv.visit_date >= ln.balance_as_of AND pv.visit_date < @start THEN o.principal_fen
+                    WHEN pv.visit_date >= @start AND pv.visit_date < ln.balance_as_of THEN -o.principal_fen ELSE 0 END) AS dp,
+           sum(CASE WHEN pv.visit_date >= ln.balance_as_of AND pv.visit_date < @start THEN o.interest_fen
+                    WHEN pv.visit_date >= @start AND pv.visit_date < ln.balance_as_of THEN -o.interest_fen ELSE 0 END) AS di
+    FROM ln CROSS JOIN visit_outcomes o ON o.loan_id = ln.loan_id AND o.kind = 'cash' CROSS JOIN visits pv ON pv.id = o.visit_id
+    WHERE NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = pv.uid)
+    GROUP BY ln.loan_id),
+  lbs AS (
+    SELECT ln.household_id, ln.loan_id, ln.principal_fen - ifnull(pd.dp, 0) AS p, ln.interest_fen - ifnull(pd.di, 0) AS i
+    FROM ln LEFT JOIN pd ON pd.loan_id = ln.loan_id)`;
 
 /** Everything the weekly report counts, in a handful of set-based queries (no per-household queries). */
 export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
-  const p = params(scope);
   const visits = db
     .prepare(
       `WITH ${WEEK_VISITS}
@@ -56,67 +60,64 @@ export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
        LEFT JOIN borrowers b ON b.id = wv.borrower_id
        ORDER BY wv.visit_date, wv.visit_id`,
     )
-    .all(p) as WeekVisitRow[];
+    .all({ start: scope.start, end: scope.end, townshipId: scope.townshipId ?? null, officer: scope.officer ?? null }) as WeekVisitRow[];
   if (visits.length === 0) return { visits, outcomes: [], villages: [], households: [], intentLoans: [], townships: [] };
+  // The week's visits are in hand: later queries start from their ids rather than finding them again.
+  const ids = (xs: number[]) => JSON.stringify([...new Set(xs)]);
 
   const outcomes = db
     .prepare(
-      `WITH ${WEEK_VISITS}
-       SELECT o.id AS outcomeId, o.visit_id AS visitId, o.kind, o.loan_id AS loanId, o.reason, o.where_text AS "where",
+      `SELECT o.id AS outcomeId, o.visit_id AS visitId, o.kind, o.loan_id AS loanId, o.reason, o.where_text AS "where",
               o.principal_fen AS principalFen, o.interest_fen AS interestFen
-       FROM wv JOIN visit_outcomes o ON o.visit_id = wv.visit_id
+       FROM json_each(?) j CROSS JOIN visit_outcomes o ON o.visit_id = j.value
        ORDER BY o.visit_id, o.id`,
     )
-    .all(p) as WeekOutcomeRow[];
+    .all(ids(visits.map((v) => v.visitId))) as WeekOutcomeRow[];
 
+  const villageIds = ids(visits.map((v) => v.villageId));
   const villages = db
     .prepare(
-      `WITH ${WEEK_VISITS}
-       SELECT vil.id AS villageId, vil.name AS village, t.id AS townshipId, t.name AS township, a.name AS area
+      `SELECT vil.id AS villageId, vil.name AS village, t.id AS townshipId, t.name AS township, a.name AS area
        FROM villages vil JOIN townships t ON t.id = vil.township_id LEFT JOIN areas a ON a.id = vil.area_id
-       WHERE vil.id IN (SELECT village_id FROM wv)
+       WHERE vil.id IN (SELECT value FROM json_each(?))
        ORDER BY vil.id`,
     )
-    .all(p) as WeekVillageRow[];
+    .all(villageIds) as WeekVillageRow[];
 
-  // Households of the visited committees: bounded by those committees' households, one grouped pass over their loans.
+  // Households of the visited committees (a merged committee's households count under the one it joined):
+  // bounded by those committees' households, one grouped pass over their loans and payments.
   const households = db
     .prepare(
-      `WITH ${WEEK_VISITS},
-       vv AS MATERIALIZED (SELECT DISTINCT village_id FROM wv),
-       hh AS MATERIALIZED (
-         SELECT h.id, h.head_name, vv.village_id
-         FROM vv JOIN effective_villages ev ON ev.effective_id = vv.village_id
-         JOIN households h ON h.village_id = ev.village_id),
-       lb AS (
-         SELECT b.household_id, ${LOAN_START('principal_fen')} AS p, ${LOAN_START('interest_fen')} AS i
-         FROM hh JOIN borrowers b ON b.household_id = hh.id JOIN loans l ON l.borrower_id = b.id),
-       hb AS (SELECT household_id, sum(p) AS p, sum(i) AS i FROM lb GROUP BY household_id)
-       SELECT hh.id AS householdId, hh.head_name AS headName, hh.village_id AS villageId,
+      `WITH src AS MATERIALIZED (
+         SELECT h.id AS household_id, h.head_name, vv.value AS village_id
+         FROM json_each(@villages) vv CROSS JOIN effective_villages ev ON ev.effective_id = vv.value CROSS JOIN households h ON h.village_id = ev.village_id),
+       ${LOAN_START},
+       hb AS (SELECT household_id, sum(p) AS p, sum(i) AS i FROM lbs GROUP BY household_id)
+       SELECT src.household_id AS householdId, src.head_name AS headName, src.village_id AS villageId,
               ifnull(hb.p, 0) AS principalFen, ifnull(hb.i, 0) AS interestFen
-       FROM hh LEFT JOIN hb ON hb.household_id = hh.id
-       WHERE ifnull(hb.p, 0) + ifnull(hb.i, 0) > 0 OR hh.id IN (SELECT household_id FROM wv)
-       ORDER BY hh.id`,
+       FROM src LEFT JOIN hb ON hb.household_id = src.household_id
+       WHERE ifnull(hb.p, 0) + ifnull(hb.i, 0) > 0 OR src.household_id IN (SELECT value FROM json_each(@visited))
+       ORDER BY src.household_id`,
     )
-    .all(p) as WeekHouseholdRow[];
+    .all({ start: scope.start, villages: villageIds, visited: ids(visits.map((v) => v.householdId)) }) as WeekHouseholdRow[];
 
-  const intentLoans = db
-    .prepare(
-      `WITH ${WEEK_VISITS},
-       ih AS MATERIALIZED (SELECT DISTINCT wv.household_id FROM wv JOIN visit_outcomes o ON o.visit_id = wv.visit_id WHERE o.kind = 'intent')
-       SELECT l.id AS loanId, b.household_id AS householdId,
-              ${LOAN_START('principal_fen')} AS principalFen, ${LOAN_START('interest_fen')} AS interestFen
-       FROM ih JOIN borrowers b ON b.household_id = ih.household_id JOIN loans l ON l.borrower_id = b.id
-       ORDER BY l.id`,
-    )
-    .all(p) as WeekLoanRow[];
+  const visitHousehold = new Map(visits.map((v) => [v.visitId, v.householdId]));
+  const intentHouseholds = outcomes.filter((o) => o.kind === 'intent').map((o) => visitHousehold.get(o.visitId)!);
+  const intentLoans = intentHouseholds.length
+    ? (db
+        .prepare(
+          `WITH src AS (SELECT value AS household_id FROM json_each(@households)), ${LOAN_START}
+           SELECT loan_id AS loanId, household_id AS householdId, p AS principalFen, i AS interestFen FROM lbs ORDER BY loan_id`,
+        )
+        .all({ start: scope.start, households: ids(intentHouseholds) }) as WeekLoanRow[])
+    : [];
 
   const townships = db
     .prepare(
       `SELECT id AS townshipId, name AS township, population, livelihood, committee_count AS committeeCount
        FROM townships WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     )
-    .all(JSON.stringify([...new Set(visits.map((v) => v.townshipId))])) as TownshipProfileRow[];
+    .all(ids(visits.map((v) => v.townshipId))) as TownshipProfileRow[];
 
   return { visits, outcomes, villages, households, intentLoans, townships };
 }

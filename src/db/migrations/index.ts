@@ -1,5 +1,6 @@
 // Every migration in order. Append only: a shipped migration is never edited.
 import type { Migration } from '../migrate.js';
 import { migration0001 } from './0001_initial.js';
+import { migration0002 } from './0002_report_indexes.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
