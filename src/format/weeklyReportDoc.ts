@@ -190,7 +190,7 @@ function villageTable(lang: Lang, r: WeeklyReport): DocTable {
   const zh = lang === 'zh';
   const H = (z: string, e: string, align: 'left' | 'right' = 'right') => ({ header: zh ? z : e, align });
   const columns = [
-    H('片区', 'section', 'left'),
+    H('区域', 'section', 'left'),
     H('村委', 'committee', 'left'),
     H('户数', 'households'),
     H('已走访', 'visited'),
