@@ -1,6 +1,8 @@
-// Further `npm start` steps, one per feature; each issue adds its own.
+// Further `npm start` steps, one per feature. The weekly report comes before any step that logs a visit,
+// so it shows the sample week exactly as the source summarised it.
 export const steps = [
   { title: 'look someone up', args: ['borrower', 'show', 'WS-2022-0001'] },
+  { title: 'the weekly township visit summary for the sample week', args: ['report', 'weekly', '--week', '2026-W47', '--next', '香坪镇'] },
   { title: 'the week’s visits', args: ['visit', 'list', '--from', '2026-11-16', '--to', '2026-11-22'] },
   { title: 'every promise, kept, partly kept, broken or open', args: ['promise', 'list'] },
   { title: 'promises falling due this coming week', args: ['promise', 'list', '--due-within', '7'] },

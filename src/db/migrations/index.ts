@@ -1,6 +1,7 @@
 // Every migration in order. Append only: a shipped migration is never edited.
 import type { Migration } from '../migrate.js';
 import { migration0001 } from './0001_initial.js';
+import { migration0002 } from './0002_report_indexes.js';
 import { migration0003 } from './0003_exchange.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

@@ -1,0 +1,66 @@
+// Report output shared by the report verbs: the format from --format or the --out extension, and writing the file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError, UsageError } from '../../../domain/errors.js';
+import { text } from '../../../domain/text.js';
+import type { Context } from '../../context.js';
+import { out } from '../../runtime.js';
+
+export const REPORT_FORMATS = ['text', 'md', 'json', 'csv', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, ReportFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.json': 'json',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** --format when given; else the --out file's extension; else text. */
+export function resolveFormat(format: string | undefined, outFile: string | undefined): ReportFormat {
+  if (format !== undefined) {
+    if ((REPORT_FORMATS as readonly string[]).includes(format)) return format as ReportFormat;
+    throw new UsageError(
+      text(`--format 只能是 ${REPORT_FORMATS.join('、')}，而不是“${format}”。`, `--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`),
+    );
+  }
+  if (outFile !== undefined) {
+    const ext = path.extname(outFile).toLowerCase();
+    const f = BY_EXTENSION[ext];
+    if (f) return f;
+    throw new UsageError(
+      text(
+        `无法从文件名“${outFile}”判断格式：请用 --format 指明（${REPORT_FORMATS.join('、')}），或使用 .txt .md .json .csv .html 扩展名。`,
+        `Cannot tell the format from "${outFile}": say it with --format (${REPORT_FORMATS.join(', ')}) or use a .txt, .md, .json, .csv or .html name.`,
+      ),
+    );
+  }
+  return 'text';
+}
+
+/**
+ * Prints the report, or writes it to FILE as UTF-8 (CSV with a BOM so Excel reads Chinese right; a temporary file
+ * renamed into place so a failed write never leaves half a report).
+ */
+export function emitReport(ctx: Context, body: string, format: ReportFormat, outFile: string | undefined): string | null {
+  if (outFile === undefined) {
+    out(ctx, body);
+    return null;
+  }
+  const target = path.resolve(ctx.cwd, outFile);
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, (format === 'csv' ? '\uFEFF' : '') + body, 'utf8');
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new DataError(
+      text(`无法写入 ${target}（${(e as Error).message}）：请检查文件夹是否存在且可写。`, `Cannot write ${target} (${(e as Error).message}): check that the folder exists and is writable.`),
+    );
+  }
+  return target;
+}

@@ -1,0 +1,132 @@
+// `fieldvisit report weekly`: the week's township visit summary, as text, Markdown, JSON, CSV or a printable page.
+import type { Command } from 'commander';
+import { addDays, isValidIsoDate, parseIsoWeek, weekOf, type IsoDate } from '../../../domain/dates.js';
+import { UsageError } from '../../../domain/errors.js';
+import { text } from '../../../domain/text.js';
+import { requireTownship } from '../../../db/places.js';
+import { weekFacts } from '../../../db/weekly.js';
+import { listPromises } from '../../../db/promises.js';
+import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
+import { renderWeeklyReport } from '../../../format/weeklyReport.js';
+import { today, type Context } from '../../context.js';
+import { describe, h } from '../../help.js';
+import { globals, warn, t, withSession } from '../../runtime.js';
+import { emitReport, resolveFormat } from './output.js';
+
+interface WeeklyOptions {
+  week?: string;
+  from?: string;
+  to?: string;
+  township?: string;
+  officer?: string;
+  format?: string;
+  json?: boolean;
+  out?: string;
+  next?: string;
+  trace?: boolean;
+}
+
+function dateFlag(name: string, v: string): IsoDate {
+  if (!isValidIsoDate(v)) throw new UsageError(text(`${name} 需要 YYYY-MM-DD 格式的日期，而不是“${v}”。`, `${name} needs a YYYY-MM-DD date, not "${v}".`));
+  return v;
+}
+
+/** --week, or --from with --to, else the ISO week (Monday to Sunday) holding today. */
+export function resolveWeek(opts: WeeklyOptions, todayDate: IsoDate): ReportWeek {
+  if (opts.week !== undefined && (opts.from !== undefined || opts.to !== undefined)) {
+    throw new UsageError(text('--week 与 --from/--to 只能选一种。', 'Give either --week or --from/--to, not both.'));
+  }
+  if (opts.week !== undefined) {
+    const w = parseIsoWeek(opts.week);
+    if (!w) throw new UsageError(text(`--week 需要 ISO 周，如 2026-W47，而不是“${opts.week}”。`, `--week needs an ISO week such as 2026-W47, not "${opts.week}".`));
+    return w;
+  }
+  if (opts.from !== undefined || opts.to !== undefined) {
+    if (opts.from === undefined || opts.to === undefined) {
+      throw new UsageError(text('--from 和 --to 需要一起给出。', '--from and --to go together: give both.'));
+    }
+    const start = dateFlag('--from', opts.from);
+    const end = dateFlag('--to', opts.to);
+    if (end < start) throw new UsageError(text(`--to（${end}）早于 --from（${start}）。`, `--to (${end}) is before --from (${start}).`));
+    const w = weekOf(start);
+    return { start, end, iso: w.start === start && w.end === end ? w.iso : null };
+  }
+  return weekOf(todayDate);
+}
+
+export function registerReportWeekly(report: Command, ctx: Context): void {
+  const L = ctx.lang;
+  const cmd = report
+    .command('weekly')
+    .option('--week <week>', h(L, 'ISO 周，如 2026-W47（默认：本周）', 'ISO week, e.g. 2026-W47 (default: this week)'))
+    .option('--from <date>', h(L, '起始日期（与 --to 一起用，代替 --week）', 'first day (with --to, instead of --week)'))
+    .option('--to <date>', h(L, '结束日期（含）', 'last day (inclusive)'))
+    .option('--township <name>', h(L, '只看一个乡镇（默认：本周走访过的所有乡镇）', 'one township only (default: every township visited)'))
+    .option('--officer <name>', h(L, '只看一名催收员的走访', "one officer's visits only"))
+    .option('--format <format>', h(L, '格式：text、md、json、csv、html（默认按 --out 的扩展名，否则 text）', 'text, md, json, csv or html (default: from the --out extension, else text)'))
+    .option('--json', h(L, '等同于 --format json', 'same as --format json'))
+    .option('--out <file>', h(L, '写入文件（UTF-8）而不是打印', 'write to FILE (UTF-8) instead of printing'))
+    .option('--next <township>', h(L, '下周计划走访的乡镇', 'the township planned for next week'))
+    .option('--trace', h(L, 'JSON 中每个数字附上对应的农户和走访编号', 'JSON: list the households and visits behind every figure'));
+  describe(
+    cmd,
+    L,
+    '每周乡镇走访汇总：按乡镇和片区写成文字，附需协调事项、下周计划、分村委统计表和核对等式。',
+    'The weekly township visit summary: prose per township and area, matters to escalate, next week, a table per committee and a reconciliation.',
+    [
+      'fieldvisit report weekly --week 2026-W47 --next 香坪镇',
+      'fieldvisit report weekly --township 涡水镇 --format md --out 周报.md',
+      'fieldvisit report weekly --week 2026-W47 --json --trace',
+      'fieldvisit report weekly --from 2026-11-16 --to 2026-11-20 --out week.html',
+    ],
+  );
+  cmd.action(async (opts: WeeklyOptions, command: Command) => {
+    if (opts.json && opts.format !== undefined && opts.format !== 'json') {
+      throw new UsageError(text('--json 与 --format 冲突：只用其中一个。', '--json and --format disagree: use one of them.'));
+    }
+    const format = resolveFormat(opts.json ? 'json' : opts.format, opts.out);
+    const week = resolveWeek(opts, today(ctx));
+    if (opts.trace && format !== 'json') warn(ctx, t(ctx, text('--trace 只对 JSON 输出有效，已忽略。', '--trace applies to JSON output only; ignored.')));
+    await withSession(
+      ctx,
+      command,
+      ({ db }) => {
+        const township = opts.township !== undefined ? requireTownship(db, opts.township) : undefined;
+        const facts = weekFacts(db, { start: week.start, end: week.end, townshipId: township?.id, officer: opts.officer });
+        const next = { start: addDays(week.end, 1), end: addDays(week.end, 7) };
+        const townships = new Set(facts.townships.map((x) => x.townshipId));
+        // Promise status as it stood at the end of the report's week, so an old week's report reads the same later.
+        const promisesDue = listPromises(db, week.end, { dueFrom: next.start, dueTo: next.end, townshipId: township?.id, officer: opts.officer }).filter(
+          (p) => p.status === 'open' && facts.townships.some((x) => x.township === p.township) && townships.size > 0,
+        );
+        const r = buildWeeklyReport({
+          week,
+          scope: { township: township?.name ?? null, officer: opts.officer ?? null },
+          facts,
+          nextWeek: { ...next, promisesDue, township: opts.next ?? null },
+        });
+        if (r.sections.length === 0) {
+          warn(
+            ctx,
+            t(
+              ctx,
+              text(
+                `${week.start} 至 ${week.end} 没有走访记录${township ? `（${township.name}）` : ''}：用 fieldvisit import visits 导入，或换一周（--week）。`,
+                `No visits from ${week.start} to ${week.end}${township ? ` in ${township.name}` : ''}: import some with fieldvisit import visits, or pick another --week.`,
+              ),
+            ),
+          );
+        }
+        const body = renderWeeklyReport(r, format, {
+          lang: ctx.lang,
+          color: ctx.color && opts.out === undefined,
+          trace: !!opts.trace,
+          ascii: !!globals(command).ascii,
+        });
+        const written = emitReport(ctx, body, format, opts.out);
+        if (written) warn(ctx, t(ctx, text(`已写入 ${written}`, `Wrote ${written}`)));
+      },
+      { mustExist: true },
+    );
+  });
+}

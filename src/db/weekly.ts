@@ -1,0 +1,123 @@
+// The facts behind the weekly report: the week's live visits and outcomes, and the visited committees' households with their balances at the start of the week.
+import type { Db } from './open.js';
+import type { TownshipProfileRow, WeekFacts, WeekHouseholdRow, WeekLoanRow, WeekOutcomeRow, WeekScope, WeekVillageRow, WeekVisitRow } from '../domain/weekFacts.js';
+
+export type { TownshipProfileRow, WeekFacts, WeekHouseholdRow, WeekLoanRow, WeekOutcomeRow, WeekScope, WeekVillageRow, WeekVisitRow };
+
+// The week's live visits in scope. Merged committees resolve to the committee they joined (effective_villages).
+// Bounded by the visits_date index: only the week's visits are read.
+const WEEK_VISITS = `
+  wv AS MATERIALIZED (
+    SELECT v.id AS visit_id, v.uid AS visit_uid, v.household_id, v.borrower_id, v.visit_date, v.officer, v.escalate,
+           ev.effective_id AS village_id, h.group_id, h.head_name, coalesce(g.former_village_id, h.former_village_id) AS former_village_id
+    FROM visits v
+    JOIN households h ON h.id = v.household_id
+    JOIN effective_villages ev ON ev.village_id = h.village_id
+    JOIN villages ve ON ve.id = ev.effective_id
+    LEFT JOIN village_groups g ON g.id = h.group_id
+    WHERE v.visit_date BETWEEN @start AND @end
+      AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
+      AND (@townshipId IS NULL OR ve.township_id = @townshipId)
+      AND (@officer IS NULL OR v.officer = @officer)
+  )`;
+
+// Each loan's balance at the start of day @start, for the households in CTE `src(household_id)`: the roster figure
+// (as of balance_as_of), less live payments made from balance_as_of up to the day before @start, plus live payments
+// made from @start up to the day before balance_as_of (a roster dated after the week already has them taken off).
+// CROSS JOIN fixes the join order: from the few households in hand to their loans, never from all loans.
+const LOAN_START = `
+  ln AS MATERIALIZED (
+    SELECT src.household_id, l.id AS loan_id, l.principal_fen, l.interest_fen, l.balance_as_of
+    FROM src CROSS JOIN borrowers b ON b.household_id = src.household_id CROSS JOIN loans l ON l.borrower_id = b.id),
+  pd AS (
+    SELECT ln.loan_id,
+           sum(CASE WHEN pv.visit_date >= ln.balance_as_of AND pv.visit_date < @start THEN o.principal_fen
+                    WHEN pv.visit_date >= @start AND pv.visit_date < ln.balance_as_of THEN -o.principal_fen ELSE 0 END) AS dp,
+           sum(CASE WHEN pv.visit_date >= ln.balance_as_of AND pv.visit_date < @start THEN o.interest_fen
+                    WHEN pv.visit_date >= @start AND pv.visit_date < ln.balance_as_of THEN -o.interest_fen ELSE 0 END) AS di
+    FROM ln CROSS JOIN visit_outcomes o ON o.loan_id = ln.loan_id AND o.kind = 'cash' CROSS JOIN visits pv ON pv.id = o.visit_id
+    WHERE NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = pv.uid)
+    GROUP BY ln.loan_id),
+  lbs AS (
+    SELECT ln.household_id, ln.loan_id, ln.principal_fen - ifnull(pd.dp, 0) AS p, ln.interest_fen - ifnull(pd.di, 0) AS i
+    FROM ln LEFT JOIN pd ON pd.loan_id = ln.loan_id)`;
+
+/** Everything the weekly report counts, in a handful of set-based queries (no per-household queries). */
+export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
+  const visits = db
+    .prepare(
+      `WITH ${WEEK_VISITS}
+       SELECT wv.visit_id AS visitId, wv.visit_uid AS visitUid, wv.household_id AS householdId,
+              coalesce(b.name, wv.head_name) AS borrower, wv.visit_date AS visitDate, wv.officer, wv.escalate,
+              t.id AS townshipId, t.name AS township, a.name AS area, vil.id AS villageId, vil.name AS village,
+              g.name AS "group", fv.name AS formerVillage
+       FROM wv
+       JOIN villages vil ON vil.id = wv.village_id
+       JOIN townships t ON t.id = vil.township_id
+       LEFT JOIN areas a ON a.id = vil.area_id
+       LEFT JOIN village_groups g ON g.id = wv.group_id
+       LEFT JOIN villages fv ON fv.id = wv.former_village_id
+       LEFT JOIN borrowers b ON b.id = wv.borrower_id
+       ORDER BY wv.visit_date, wv.visit_id`,
+    )
+    .all({ start: scope.start, end: scope.end, townshipId: scope.townshipId ?? null, officer: scope.officer ?? null }) as WeekVisitRow[];
+  if (visits.length === 0) return { visits, outcomes: [], villages: [], households: [], intentLoans: [], townships: [] };
+  // The week's visits are in hand: later queries start from their ids rather than finding them again.
+  const ids = (xs: number[]) => JSON.stringify([...new Set(xs)]);
+
+  const outcomes = db
+    .prepare(
+      `SELECT o.id AS outcomeId, o.visit_id AS visitId, o.kind, o.loan_id AS loanId, o.reason, o.where_text AS "where",
+              o.principal_fen AS principalFen, o.interest_fen AS interestFen
+       FROM json_each(?) j CROSS JOIN visit_outcomes o ON o.visit_id = j.value
+       ORDER BY o.visit_id, o.id`,
+    )
+    .all(ids(visits.map((v) => v.visitId))) as WeekOutcomeRow[];
+
+  const villageIds = ids(visits.map((v) => v.villageId));
+  const villages = db
+    .prepare(
+      `SELECT vil.id AS villageId, vil.name AS village, t.id AS townshipId, t.name AS township, a.name AS area
+       FROM villages vil JOIN townships t ON t.id = vil.township_id LEFT JOIN areas a ON a.id = vil.area_id
+       WHERE vil.id IN (SELECT value FROM json_each(?))
+       ORDER BY vil.id`,
+    )
+    .all(villageIds) as WeekVillageRow[];
+
+  // Households of the visited committees (a merged committee's households count under the one it joined):
+  // bounded by those committees' households, one grouped pass over their loans and payments.
+  const households = db
+    .prepare(
+      `WITH src AS MATERIALIZED (
+         SELECT h.id AS household_id, h.head_name, vv.value AS village_id
+         FROM json_each(@villages) vv CROSS JOIN effective_villages ev ON ev.effective_id = vv.value CROSS JOIN households h ON h.village_id = ev.village_id),
+       ${LOAN_START},
+       hb AS (SELECT household_id, sum(p) AS p, sum(i) AS i FROM lbs GROUP BY household_id)
+       SELECT src.household_id AS householdId, src.head_name AS headName, src.village_id AS villageId,
+              ifnull(hb.p, 0) AS principalFen, ifnull(hb.i, 0) AS interestFen
+       FROM src LEFT JOIN hb ON hb.household_id = src.household_id
+       WHERE ifnull(hb.p, 0) + ifnull(hb.i, 0) > 0 OR src.household_id IN (SELECT value FROM json_each(@visited))
+       ORDER BY src.household_id`,
+    )
+    .all({ start: scope.start, villages: villageIds, visited: ids(visits.map((v) => v.householdId)) }) as WeekHouseholdRow[];
+
+  const visitHousehold = new Map(visits.map((v) => [v.visitId, v.householdId]));
+  const intentHouseholds = outcomes.filter((o) => o.kind === 'intent').map((o) => visitHousehold.get(o.visitId)!);
+  const intentLoans = intentHouseholds.length
+    ? (db
+        .prepare(
+          `WITH src AS (SELECT value AS household_id FROM json_each(@households)), ${LOAN_START}
+           SELECT loan_id AS loanId, household_id AS householdId, p AS principalFen, i AS interestFen FROM lbs ORDER BY loan_id`,
+        )
+        .all({ start: scope.start, households: ids(intentHouseholds) }) as WeekLoanRow[])
+    : [];
+
+  const townships = db
+    .prepare(
+      `SELECT id AS townshipId, name AS township, population, livelihood, committee_count AS committeeCount
+       FROM townships WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(ids(visits.map((v) => v.townshipId))) as TownshipProfileRow[];
+
+  return { visits, outcomes, villages, households, intentLoans, townships };
+}

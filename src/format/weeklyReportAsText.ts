@@ -1,0 +1,40 @@
+// The weekly report for a terminal: prose, lists and an aligned table (Chinese counts double width); colour only when asked.
+import { Chalk } from 'chalk';
+import type { WeeklyReport } from '../report/buildWeeklyReport.js';
+import type { Lang } from '../domain/text.js';
+import { renderTable } from './table.js';
+import { weeklyReportDoc, type Block } from './weeklyReportDoc.js';
+
+export interface TextOptions {
+  lang: Lang;
+  color?: boolean;
+  ascii?: boolean;
+}
+
+export function weeklyReportAsText(r: WeeklyReport, opts: TextOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const doc = weeklyReportDoc(r, opts.lang);
+  const out: string[] = [c.bold(doc.title)];
+  if (doc.subtitle) out.push(doc.subtitle);
+  const block = (b: Block): string => {
+    switch (b.kind) {
+      case 'paragraph':
+        return b.text;
+      case 'list':
+        return b.items.map((it, i) => `  ${b.ordered ? `${i + 1}.` : '-'} ${it}`).join('\n');
+      case 'table':
+        return renderTable(
+          b.table.columns.map((col) => ({ header: col.header, align: col.align })),
+          b.table.rows.map((row) => (row.kind === 'body' ? row.cells : row.cells.map((x) => c.bold(x)))),
+          { ascii: opts.ascii },
+        ).trimEnd();
+      case 'reconciliation':
+        return b.lines.map((l) => `${l.text} ${l.holds ? c.green('✓') : c.red('✗')}`).join('\n');
+    }
+  };
+  for (const part of doc.parts) {
+    out.push('', c.bold.cyan(part.heading));
+    for (const b of part.blocks) out.push(block(b));
+  }
+  return out.join('\n') + '\n';
+}
