@@ -87,6 +87,7 @@ export function weeklyReportJsonValue(r: WeeklyReport, opts: JsonOptions = {}) {
         due_date: p.dueDate,
         household_id: p.householdId,
         visit_id: p.visitId,
+        visit_uid: p.visitUid,
       })),
       township: r.nextWeek.township,
     },

@@ -111,6 +111,8 @@ export interface PromiseDueInput {
   group: string | null;
   householdId: number;
   visitId: number;
+  /** The promise's visit across laptops (visit_id is this database's row id). */
+  visitUid: string;
   loanNo: string | null;
   amountFen: Fen;
   dueDate: IsoDate;

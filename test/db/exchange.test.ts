@@ -34,6 +34,19 @@ function voidByExternalId(db: string, ext: string) {
 }
 
 /** What the weekly report is built from: live visits with outcomes, voided visits, balances, statuses, notices, promises. */
+/** Row ids are each database's own, and the shared database typed the same visits in afresh: compare content. */
+function withoutLocalIds(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutLocalIds);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => !['visit_id', 'visit_uid', 'household_id', 'visit_ids', 'household_ids'].includes(k))
+        .map(([k, x]) => [k, withoutLocalIds(x)]),
+    );
+  }
+  return v;
+}
+
 async function facts(db: string) {
   const outcomes = query(
     db,
@@ -41,7 +54,14 @@ async function facts(db: string) {
      FROM visit_outcomes o JOIN visits v ON v.id = o.visit_id LEFT JOIN loans l ON l.id = o.loan_id`,
   ).map((r) => JSON.stringify(r));
   const places = await ok(['place', 'list', '--json'], db);
+  // The supervisor's deliverable: the week's report, in every form a script reads.
+  const report = await ok(['report', 'weekly', '--week', '2026-W47', '--next', '香坪镇', '--format', 'json'], db);
+  const reportText = await ok(['report', 'weekly', '--week', '2026-W47', '--next', '香坪镇', '--lang', 'zh'], db);
+  const reportCsv = await ok(['report', 'weekly', '--week', '2026-W47', '--format', 'csv'], db);
   return {
+    report: withoutLocalIds(JSON.parse(report.stdout)),
+    reportText: reportText.stdout,
+    reportCsv: reportCsv.stdout,
     visits: query(db, `SELECT v.external_id, v.visit_date, v.officer, h.head_name, b.name FROM live_visits v JOIN households h ON h.id = v.household_id
       LEFT JOIN borrowers b ON b.id = v.borrower_id ORDER BY v.external_id`),
     voided: query(db, `SELECT v.external_id FROM visits v WHERE v.uid IN (SELECT visit_uid FROM visit_voids) ORDER BY 1`),
