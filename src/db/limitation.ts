@@ -3,32 +3,9 @@ import type { Db } from './open.js';
 import { databaseId } from './open.js';
 import { uuidv7 } from '../domain/ids.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { ClockEvent, ClockEventKind } from '../domain/limitation.js';
+import type { ClockEvent, ClockEventKind, LoanClockFacts } from '../domain/limitation.js';
 
-export interface LoanFacts {
-  loanId: number;
-  loanNo: string;
-  borrowerId: number;
-  borrower: string;
-  householdId: number;
-  householdHead: string;
-  township: string;
-  area: string | null;
-  village: string;
-  group: string | null;
-  officer: string | null;
-  dueDate: IsoDate | null;
-  principalFen: number;
-  interestFen: number;
-  guarantor: string | null;
-  guaranteeUntil: IsoDate | null;
-  status: string;
-  deceasedOn: IsoDate | null;
-  heirName: string | null;
-  heirKnownOn: IsoDate | null;
-  events: ClockEvent[];
-  officerFinding: { date: IsoDate; visitId: number } | null;
-}
+export type LoanFacts = LoanClockFacts;
 
 export interface LoanFilter {
   townshipId?: number;

@@ -317,3 +317,29 @@ export function guaranteeClock(
     status: daysLeft < 0 ? 'ended' : daysLeft <= withinDays ? 'ending' : 'running',
   };
 }
+
+/** What the clock needs about one loan (src/db/limitation.ts gathers it; src/report reads it). */
+export interface LoanClockFacts {
+  loanId: number;
+  loanNo: string;
+  borrowerId: number;
+  borrower: string;
+  householdId: number;
+  householdHead: string;
+  township: string;
+  area: string | null;
+  village: string;
+  group: string | null;
+  officer: string | null;
+  dueDate: IsoDate | null;
+  principalFen: number;
+  interestFen: number;
+  guarantor: string | null;
+  guaranteeUntil: IsoDate | null;
+  status: string;
+  deceasedOn: IsoDate | null;
+  heirName: string | null;
+  heirKnownOn: IsoDate | null;
+  events: ClockEvent[];
+  officerFinding: { date: IsoDate; visitId: number } | null;
+}

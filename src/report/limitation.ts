@@ -3,37 +3,14 @@ import type { IsoDate } from '../domain/dates.js';
 import {
   guaranteeClock,
   limitationClock,
-  type ClockEvent,
   type GuaranteeClock,
+  type LoanClockFacts,
   type LimitationClock,
   type LimitationStatus,
 } from '../domain/limitation.js';
 
-/** What the clock needs about one loan (src/db/limitation.ts gathers it). */
-export interface LoanClockFacts {
-  loanId: number;
-  loanNo: string;
-  borrowerId: number;
-  borrower: string;
-  householdId: number;
-  householdHead: string;
-  township: string;
-  area: string | null;
-  village: string;
-  group: string | null;
-  officer: string | null;
-  dueDate: IsoDate | null;
-  principalFen: number;
-  interestFen: number;
-  guarantor: string | null;
-  guaranteeUntil: IsoDate | null;
-  status: string;
-  deceasedOn: IsoDate | null;
-  heirName: string | null;
-  heirKnownOn: IsoDate | null;
-  events: ClockEvent[];
-  officerFinding: { date: IsoDate; visitId: number } | null;
-}
+export type { LoanClockFacts };
+
 
 export interface ClockOptions {
   today: IsoDate;
