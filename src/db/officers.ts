@@ -1,16 +1,9 @@
 // Per-officer activity in a period, from live visits only: visits, households, notices, cash, intents.
+import type { OfficerActivity } from '../domain/officerActivity.js';
 import type { Db } from './open.js';
 import type { IsoDate } from '../domain/dates.js';
 
-export interface OfficerActivityRow {
-  officer: string;
-  visits: number;
-  households: number;
-  noticesSigned: number;
-  intents: number;
-  principalFen: number;
-  interestFen: number;
-}
+export type OfficerActivityRow = OfficerActivity;
 
 /** Officers with visits in [from, to], plus officers the roster names (township filter applies to both), with zeros. */
 export function officerActivity(db: Db, from: IsoDate, to: IsoDate, f: { townshipId?: number } = {}): OfficerActivityRow[] {

@@ -1,16 +1,9 @@
 // The officers report: each officer's month against the visit quota, with cash, intents and promises kept or broken.
+import type { OfficerActivity } from '../domain/officerActivity.js';
 import type { IsoDate } from '../domain/dates.js';
 import { isBroken, type PromiseStatus } from '../domain/promise.js';
 
-export interface OfficerActivityInput {
-  officer: string;
-  visits: number;
-  households: number;
-  noticesSigned: number;
-  intents: number;
-  principalFen: number;
-  interestFen: number;
-}
+export type OfficerActivityInput = OfficerActivity;
 
 export interface OfficerPromiseInput {
   officer: string;

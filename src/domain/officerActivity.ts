@@ -1,0 +1,10 @@
+// One officer's recorded activity over a period: what src/db/officers.ts counts and src/report/officers.ts judges.
+export interface OfficerActivity {
+  officer: string;
+  visits: number;
+  households: number;
+  noticesSigned: number;
+  intents: number;
+  principalFen: number;
+  interestFen: number;
+}
