@@ -2,16 +2,18 @@
 import type { Command } from 'commander';
 import { listNotices } from '../../../db/notices.js';
 import { requireTownship } from '../../../db/places.js';
-import { noticesAsJson, noticesAsText } from '../../../format/notices.js';
+import { noticesAsCsv, noticesAsJson, noticesAsText } from '../../../format/notices.js';
 import type { Context } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
+import { listFormat } from '../../outputFormat.js';
 
 export function action(ctx: Context) {
-  return async (o: { outstanding?: boolean; township?: string; json?: boolean }, command: Command) => {
+  return async (o: { outstanding?: boolean; township?: string; json?: boolean; csv?: boolean }, command: Command) => {
+    const fmt = listFormat(o);
     await withSession(ctx, command, ({ db }) => {
       const townshipId = o.township ? requireTownship(db, o.township).id : undefined;
       const rows = listNotices(db, { outstanding: o.outstanding, townshipId });
-      out(ctx, o.json ? noticesAsJson(rows) : noticesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
+      out(ctx, fmt === 'json' ? noticesAsJson(rows) : fmt === 'csv' ? noticesAsCsv(rows) : noticesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
     });
   };
 }

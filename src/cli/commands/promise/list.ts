@@ -6,9 +6,10 @@ import { UsageError } from '../../../domain/errors.js';
 import { addDays } from '../../../domain/dates.js';
 import { isBroken } from '../../../domain/promise.js';
 import { text } from '../../../domain/text.js';
-import { promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
+import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
 import { today, type Context } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
+import { listFormat } from '../../outputFormat.js';
 
 interface Opts {
   open?: boolean;
@@ -17,10 +18,12 @@ interface Opts {
   township?: string;
   officer?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 export function action(ctx: Context) {
   return async (o: Opts, command: Command) => {
+    const fmt = listFormat(o);
     const n = o.dueWithin === undefined ? null : Number(o.dueWithin);
     if (n !== null && !(Number.isInteger(n) && n >= 0 && n <= 3650)) {
       throw new UsageError(text(`--due-within 需要天数（如 7），而不是“${o.dueWithin}”。`, `--due-within takes a number of days (e.g. 7), not "${o.dueWithin}".`));
@@ -37,7 +40,7 @@ export function action(ctx: Context) {
       const rows: PromiseListRow[] = all
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
-      out(ctx, o.json ? promisesAsJson(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
+      out(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
     });
   };
 }

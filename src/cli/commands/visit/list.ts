@@ -7,9 +7,10 @@ import { DataError, UsageError } from '../../../domain/errors.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
 import { text } from '../../../domain/text.js';
-import { visitsAsJson, visitsAsText } from '../../../format/visits.js';
+import { visitsAsCsv, visitsAsJson, visitsAsText } from '../../../format/visits.js';
 import type { Context } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
+import { listFormat } from '../../outputFormat.js';
 
 interface ListOpts {
   from?: string;
@@ -21,10 +22,12 @@ interface ListOpts {
   loan?: string;
   all?: boolean;
   json?: boolean;
+  csv?: boolean;
 }
 
 export function action(ctx: Context) {
   return async (o: ListOpts, command: Command) => {
+    const fmt = listFormat(o);
     for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
       if (v !== undefined && !isValidIsoDate(v)) throw new UsageError(text(`${flag} 的值“${v}”不是 YYYY-MM-DD 日期。`, `${flag} "${v}" is not a YYYY-MM-DD date.`));
     }
@@ -45,7 +48,7 @@ export function action(ctx: Context) {
         loanId = l.loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
-      out(ctx, o.json ? visitsAsJson(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
+      out(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
     });
   };
 }
