@@ -80,6 +80,7 @@ function mayPrintHelp(program: Command, args: string[]): boolean {
   for (const a of args) {
     if (a === '--') break;
     if (a === '--help' || a === '-h' || a === 'help') return true;
+    if (cmd === program && (a === '--version' || a === '-V')) return false;
     const sub = a.startsWith('-') ? undefined : cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (sub) cmd = sub;
   }
