@@ -1,10 +1,9 @@
 // Everything a command may touch from the outside world, injected so tests can replace it.
 import path from 'node:path';
-import envPaths from 'env-paths';
 import type { Prompter } from '../prompts/prompter.js';
 import { isValidIsoDate, type IsoDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
-import { isLang, text, type Lang } from '../domain/text.js';
+import { text, type Lang } from '../domain/text.js';
 
 export interface Output {
   write(s: string): unknown;
@@ -48,22 +47,16 @@ export function nowIso(ctx: Context): string {
   return ctx.now().toISOString();
 }
 
-/** --db, else FIELDVISIT_DB, else the per-user data folder (never the current folder, never a roaming one). */
-export function resolveDbPath(ctx: Context, flag: string | undefined): string {
+/**
+ * --db, else FIELDVISIT_DB, else the per-user data folder (never the current folder, never a roaming one).
+ * env-paths is loaded only when the default folder is needed.
+ */
+export async function resolveDbPath(ctx: Context, flag: string | undefined): Promise<string> {
   if (flag) return path.resolve(ctx.cwd, flag);
   const env = ctx.env.FIELDVISIT_DB;
   if (env) return path.resolve(ctx.cwd, env);
+  const { default: envPaths } = await import('env-paths');
   return path.join(envPaths('fieldvisit', { suffix: '' }).data, 'fieldvisit.db');
 }
 
-/** zh when the locale says Chinese, else en. */
-export function localeLang(env: Record<string, string | undefined>): Lang {
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(loc) ? 'zh' : 'en';
-}
-
-export function parseLangFlag(v: string | undefined): Lang | undefined {
-  if (v === undefined) return undefined;
-  if (isLang(v)) return v;
-  throw new UsageError(text(`--lang 只能是 zh 或 en，而不是“${v}”。`, `--lang must be zh or en, not "${v}".`));
-}
+export { localeLang, parseLangFlag } from './lang.js';

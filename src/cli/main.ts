@@ -1,7 +1,8 @@
 // The entry point: builds the context from the process, runs the command, and is the only place that sets the exit code.
 import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
-import { localeLang, type Context } from './context.js';
+import { buildProgram, prepareHelp } from './program.js';
+import type { Context } from './context.js';
+import { localeLang } from './lang.js';
 import { reportError, EXIT } from './errors.js';
 import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
 import type { Prompter } from '../prompts/prompter.js';
@@ -45,6 +46,7 @@ export async function run(args: string[], ctx: Context): Promise<number> {
   const { debug } = preScan(args, ctx);
   const program = buildProgram(ctx);
   try {
+    await prepareHelp(program, args);
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (e) {

@@ -1,12 +1,7 @@
-// Shared flags of the limitation, agenda and report commands: output format, township/village, the "within" window.
+// Shared output flags of lists, reports and the agenda (--format, --json, --csv) and whole-number flags; loaded at start, so no database here.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Db } from '../db/open.js';
-import { getSetting } from '../db/settings.js';
-import { requireTownship } from '../db/places.js';
-import { findVillage } from '../db/agenda.js';
-import { DataError, UsageError } from '../domain/errors.js';
-import { DEFAULT_PERIOD_YEARS } from '../domain/limitation.js';
+import { UsageError } from '../domain/errors.js';
 import { text, type Lang } from '../domain/text.js';
 import { h } from './help.js';
 
@@ -31,16 +26,16 @@ export function intOption(name: string, v: string | undefined, fallback: number,
   return Number(v);
 }
 
-export function periodYears(db: Db): number {
-  const v = getSetting(db, 'limitation-years');
-  return v && /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : DEFAULT_PERIOD_YEARS;
+export type ListFormat = 'text' | 'json' | 'csv';
+
+/** --json and --csv of the list commands (a table for people otherwise). */
+export function addListOutputOptions(cmd: Command, L: Lang): Command {
+  cmd.option('--json', h(L, '以 JSON 输出', 'print as JSON'));
+  cmd.option('--csv', h(L, '以 CSV 输出（UTF-8 带 BOM，金额为 1234.50 格式）', 'print as CSV (UTF-8 with BOM, amounts as 1234.50)'));
+  return cmd;
 }
 
-export function placeFilter(db: Db, township: string | undefined, village: string | undefined): { townshipId?: number; villageId?: number } {
-  const townshipId = township ? requireTownship(db, township).id : undefined;
-  if (!village) return { townshipId };
-  const hits = findVillage(db, village, townshipId);
-  if (hits.length === 0) throw new DataError(text(`没有名为“${village}”的村委：用 fieldvisit place list 查看。`, `No village committee named "${village}": see fieldvisit place list.`));
-  if (hits.length > 1) throw new UsageError(text(`有多个乡镇都有“${village}”：请加 --township。`, `"${village}" exists in several townships: add --township.`));
-  return { townshipId, villageId: hits[0]!.id };
+export function listFormat(opts: { json?: boolean; csv?: boolean }): ListFormat {
+  if (opts.json && opts.csv) throw new UsageError(text('--json 和 --csv 只能选一个。', 'Use --json or --csv, not both.'));
+  return opts.json ? 'json' : opts.csv ? 'csv' : 'text';
 }

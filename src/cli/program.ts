@@ -1,9 +1,9 @@
 // The command tree. Each noun registers its verbs; this file only wires them together.
 import { Command, Option } from 'commander';
-import stringWidth from 'string-width';
 import type { Context } from './context.js';
 import { describe, h } from './help.js';
-import { registerInfo } from './commands/info.js';
+// Each noun's index.ts holds only definitions (names, arguments, options, help); actions load when they run (lazy.ts).
+import { registerInfo } from './commands/info/index.js';
 import { registerConfig } from './commands/config/index.js';
 import { registerImport } from './commands/import/index.js';
 import { registerPlace } from './commands/place/index.js';
@@ -12,12 +12,10 @@ import { registerVisit } from './commands/visit/index.js';
 import { registerPromise } from './commands/promise/index.js';
 import { registerNotice } from './commands/notice/index.js';
 import { registerLoan } from './commands/loan/index.js';
-import { registerAgenda } from './commands/agenda.js';
+import { registerAgenda } from './commands/agenda/index.js';
 import { registerReport } from './commands/report/index.js';
-import { registerExport } from './commands/exchange/export.js';
-import { registerMerge } from './commands/exchange/merge.js';
-import { registerBackup } from './commands/backup/backup.js';
-import { registerRestore } from './commands/backup/restore.js';
+import { registerExport, registerMerge } from './commands/exchange/index.js';
+import { registerBackup, registerRestore } from './commands/backup/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -26,7 +24,6 @@ export function buildProgram(ctx: Context): Command {
   const program = new Command('fieldvisit');
   program
     .version(VERSION)
-    .configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never)
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
@@ -64,9 +61,30 @@ export function buildProgram(ctx: Context): Command {
   registerRestore(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
-    c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);
   }
   return program;
+}
+
+/**
+ * Help columns line up Chinese text only when measured with string-width, which takes ~40 ms to load (it builds an
+ * Intl.Segmenter), so it is loaded only when this run may print help: --help/-h, `help`, or a noun without its verb.
+ */
+export async function prepareHelp(program: Command, args: string[]): Promise<void> {
+  if (!mayPrintHelp(program, args)) return;
+  const { default: stringWidth } = await import('string-width');
+  for (const c of [program, ...allCommands(program)]) c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);
+}
+
+function mayPrintHelp(program: Command, args: string[]): boolean {
+  let cmd = program;
+  for (const a of args) {
+    if (a === '--') break;
+    if (a === '--help' || a === '-h' || a === 'help') return true;
+    if (cmd === program && (a === '--version' || a === '-V')) return false;
+    const sub = a.startsWith('-') ? undefined : cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (sub) cmd = sub;
+  }
+  return cmd.commands.length > 0;
 }
 
 export function allCommands(c: Command): Command[] {

@@ -1,12 +1,12 @@
-// Shared plumbing for commands: global options, opening the database, language, colour.
+// Shared plumbing for command actions: global options, opening the database, language, output (colour is in paint.ts).
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Chalk, type ChalkInstance } from 'chalk';
 import { openDatabase, type Db } from '../db/open.js';
 import { vacuumInto } from '../db/backup.js';
 import { getSetting } from '../db/settings.js';
 import { isLang, pick, type Lang, type Text } from '../domain/text.js';
-import { nowIso, parseLangFlag, resolveDbPath, type Context } from './context.js';
+import { nowIso, resolveDbPath, type Context } from './context.js';
+import { parseLangFlag } from './lang.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -36,9 +36,9 @@ function backupBeforeMigrate(file: string, ctx: Context) {
 }
 
 /** Opens the database for a command, applying the language set with `config set lang` unless --lang was given. */
-export function openSession(ctx: Context, cmd: Command, opts: { mustExist?: boolean } = {}): Session {
+export async function openSession(ctx: Context, cmd: Command, opts: { mustExist?: boolean } = {}): Promise<Session> {
   const g = globals(cmd);
-  const file = resolveDbPath(ctx, g.db);
+  const file = await resolveDbPath(ctx, g.db);
   const opened = openDatabase(file, { nowIso: nowIso(ctx), mustExist: opts.mustExist, beforeMigrate: backupBeforeMigrate(file, ctx) });
   if (!g.lang) {
     const l = getSetting(opened.db, 'lang');
@@ -48,7 +48,7 @@ export function openSession(ctx: Context, cmd: Command, opts: { mustExist?: bool
 }
 
 export async function withSession<T>(ctx: Context, cmd: Command, fn: (s: Session) => Promise<T> | T, opts: { mustExist?: boolean } = {}): Promise<T> {
-  const s = openSession(ctx, cmd, opts);
+  const s = await openSession(ctx, cmd, opts);
   try {
     return await fn(s);
   } finally {
@@ -70,13 +70,4 @@ export function out(ctx: Context, s: string): void {
 
 export function warn(ctx: Context, s: string): void {
   ctx.stderr.write(s.endsWith('\n') ? s : s + '\n');
-}
-
-export function paint(ctx: Context): ChalkInstance {
-  return new Chalk({ level: ctx.color ? 1 : 0 });
-}
-
-export function paintErr(ctx: Context): ChalkInstance {
-  const noColor = ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
-  return new Chalk({ level: ctx.stderrIsTTY && !noColor ? 1 : 0 });
 }

@@ -10,8 +10,8 @@ export type ClockEventKind = InterruptingKind | 'not-signed' | 'note';
 /** After expiry only the borrower's own acts count as reconfirming the debt (SPC reply 法复〔1999〕7号). */
 const RECONFIRMING_KINDS: ReadonlySet<string> = new Set(['notice-signed', 'intent', 'payment']);
 
-export const LIMITATION_STATUSES = ['running', 'expiring', 'expired', 'reconfirmed'] as const;
-export type LimitationStatus = (typeof LIMITATION_STATUSES)[number];
+export { LIMITATION_STATUSES, type LimitationStatus } from './limitationStatus.js';
+import type { LimitationStatus } from './limitationStatus.js';
 
 /** The day the old general period (2 years) gave way to 3 years: General Provisions of the Civil Law in force. */
 export const CUTOFF_2017: IsoDate = '2017-10-01';

@@ -2,11 +2,12 @@
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
 import type { BorrowerDetail, BorrowerHit, LoanDetail } from '../db/borrowers.js';
-import { fenToDisplay } from '../domain/money.js';
+import { fenToDisplay, fenToPlain } from '../domain/money.js';
 import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
 import { STATUS_LABELS, type BorrowerStatus } from '../domain/outcomes.js';
 import { STANCE_INFO, parseStance } from '../domain/stance.js';
 import { asJson, renderTable } from './table.js';
+import { toCsv } from './csv.js';
 
 function place(h: BorrowerHit): string {
   return [h.township, h.area, h.village, h.group].filter(Boolean).join(' / ');
@@ -40,6 +41,29 @@ function hitJson(h: BorrowerHit, unmask: boolean) {
 
 export function borrowerHitsAsJson(hits: BorrowerHit[], unmask: boolean): string {
   return asJson(hits.map((h) => hitJson(h, unmask)));
+}
+
+/** The same fields as borrowerHitsAsJson, amounts in yuan; ID numbers and phones masked unless unmask. */
+export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean): string {
+  return toCsv(
+    ['borrower_id', 'name', 'id_number', 'phone', 'township', 'area', 'village', 'group', 'household_id', 'household_head', 'status', 'loans', 'principal', 'interest'],
+    hits.map((h) => [
+      h.borrowerId,
+      h.name,
+      idOf(h.idNumber, unmask),
+      phoneOf(h.phone, unmask),
+      h.township,
+      h.area,
+      h.village,
+      h.group,
+      h.householdId,
+      h.householdHead,
+      h.status,
+      h.loans,
+      fenToPlain(h.principalFen),
+      fenToPlain(h.interestFen),
+    ]),
+  );
 }
 
 export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {

@@ -1,9 +1,23 @@
-// CSV and Markdown helpers shared by the report renderers: a BOM so Excel reads UTF-8, machine amounts, escaped cells.
+// CSV and Markdown helpers shared by the list and report renderers: a BOM so Excel reads UTF-8, formula-safe and escaped cells.
 import { stringify } from 'csv-stringify/sync';
 
-/** UTF-8 with a BOM (Excel on Chinese Windows opens it right), CRLF line ends. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return '\ufeff' + stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c)))], { record_delimiter: '\r\n' });
+export type CsvCell = string | number | boolean | null | undefined;
+
+/**
+ * One cell for a spreadsheet: empty for null, true/false as words, and text that a spreadsheet would run as a formula
+ * (starting with = + - @, a tab or a carriage return) behind an apostrophe. Numbers, and text that is a plain number
+ * such as "-12.50", stay as they are.
+ */
+export function csvCell(c: CsvCell): string | number {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'boolean') return c ? 'true' : 'false';
+  if (typeof c === 'number') return c;
+  return /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(\.\d+)?$/.test(c) && c !== '-' ? `'${c}` : c;
+}
+
+/** UTF-8 with a BOM (Excel on Chinese Windows opens it right), CRLF line ends, every cell through csvCell. */
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return '\ufeff' + stringify([header, ...rows.map((r) => r.map(csvCell))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 function mdCell(s: string | number | null | undefined): string {

@@ -1,10 +1,11 @@
 // Renders collection notices (text, and a printable A4 HTML page with the borrower's copy and the receipt) and the register.
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
-import { fenToDisplay } from '../domain/money.js';
+import { fenToDisplay, fenToPlain } from '../domain/money.js';
 import { NOTICE_TYPE_INFO, type NoticeType } from '../domain/notice.js';
 import type { NoticeRow } from '../db/notices.js';
 import { asJson, renderTable } from './table.js';
+import { toCsv } from './csv.js';
 
 function typeLabel(t: NoticeType | null, lang: Lang): string {
   return t ? pick(NOTICE_TYPE_INFO[t].label, lang) : lang === 'zh' ? '外部通知书' : 'external notice';
@@ -155,6 +156,34 @@ export function noticeJson(n: NoticeRow) {
 
 export function noticesAsJson(rows: NoticeRow[]): string {
   return asJson(rows.map(noticeJson));
+}
+
+/** The same fields as noticesAsJson, amounts in yuan. */
+export function noticesAsCsv(rows: NoticeRow[]): string {
+  return toCsv(
+    ['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status'],
+    rows.map((n) => {
+      const j = noticeJson(n);
+      return [
+        j.notice_no,
+        j.type,
+        j.issued_on,
+        j.external,
+        j.loan_no,
+        j.borrower_id,
+        j.borrower,
+        j.township,
+        j.village,
+        j.principal_fen === null ? null : fenToPlain(j.principal_fen),
+        j.interest_fen === null ? null : fenToPlain(j.interest_fen),
+        j.signed_on,
+        j.signed_by,
+        j.relation,
+        j.signed_visit_id,
+        j.status,
+      ];
+    }),
+  );
 }
 
 export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {

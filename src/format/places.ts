@@ -1,8 +1,9 @@
-// Renders the place tree.
+// Renders the place tree as a table, JSON or CSV.
 import type { Lang } from '../domain/text.js';
 import type { PlaceRow } from '../db/places.js';
-import { fenToDisplay } from '../domain/money.js';
+import { fenToDisplay, fenToPlain } from '../domain/money.js';
 import { asJson, renderTable } from './table.js';
+import { toCsv } from './csv.js';
 
 export function placesAsJson(rows: PlaceRow[]): string {
   return asJson(
@@ -18,6 +19,14 @@ export function placesAsJson(rows: PlaceRow[]): string {
       principal_fen: r.principalFen,
       interest_fen: r.interestFen,
     })),
+  );
+}
+
+/** The same rows as placesAsJson, amounts in yuan (1234.50). */
+export function placesAsCsv(rows: PlaceRow[]): string {
+  return toCsv(
+    ['township', 'area', 'village', 'group', 'merged_into', 'merged_on', 'households', 'loans', 'principal', 'interest'],
+    rows.map((r) => [r.township, r.area, r.village, r.group, r.mergedInto, r.mergedOn, r.households, r.loans, fenToPlain(r.principalFen), fenToPlain(r.interestFen)]),
   );
 }
 

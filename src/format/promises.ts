@@ -1,8 +1,9 @@
 // Renders the promise list: who promised what by when, what came, the status, and each borrower's broken-promise count.
 import type { Lang } from '../domain/text.js';
-import { fenToDisplay } from '../domain/money.js';
+import { fenToDisplay, fenToPlain } from '../domain/money.js';
 import type { PromiseRow } from '../db/promises.js';
 import { asJson, renderTable } from './table.js';
+import { toCsv } from './csv.js';
 import { promiseStatusLabel } from './visits.js';
 
 export interface PromiseListRow extends PromiseRow {
@@ -29,6 +30,30 @@ export function promisesAsJson(rows: PromiseListRow[]): string {
       status: p.status,
       broken_count: p.brokenCount,
     })),
+  );
+}
+
+/** The same fields as promisesAsJson, amounts in yuan (amount, paid_by_date, paid_since). */
+export function promisesAsCsv(rows: PromiseListRow[]): string {
+  return toCsv(
+    ['visit_id', 'visit_date', 'officer', 'borrower_id', 'borrower', 'township', 'village', 'group', 'loan_no', 'amount', 'promise_date', 'paid_by_date', 'paid_since', 'status', 'broken_count'],
+    rows.map((p) => [
+      p.visitId,
+      p.visitDate,
+      p.officer,
+      p.borrowerId,
+      p.borrower,
+      p.township,
+      p.village,
+      p.group,
+      p.loanNo,
+      fenToPlain(p.amountFen),
+      p.dueDate,
+      fenToPlain(p.paidByDueFen),
+      fenToPlain(p.paidSinceFen),
+      p.status,
+      p.brokenCount,
+    ]),
   );
 }
 

@@ -1,6 +1,20 @@
 // Aligned tables for people: CJK-aware widths, our own wrapping (cli-table3's drops Chinese), optional ASCII borders.
-import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+import type Table from 'cli-table3';
+
+// cli-table3 and string-width (~40 ms to load: it builds an Intl.Segmenter) load with the first table drawn, so JSON
+// and CSV output, and commands that print no table, never pay for them. string-width is an ES module: require() of it
+// needs Node 20.19+ or 22.12+, which package.json's engines already ask for.
+const require = createRequire(import.meta.url);
+let libs: { Table: typeof Table; stringWidth: (s: string) => number } | undefined;
+function tableLibs(): NonNullable<typeof libs> {
+  return (libs ??= { Table: require('cli-table3') as typeof Table, stringWidth: (require('string-width') as { default: (s: string) => number }).default });
+}
+
+/** Display width: a CJK character counts two columns. */
+export function stringWidth(s: string): number {
+  return tableLibs().stringWidth(s);
+}
 
 export type Align = 'left' | 'right';
 export interface Column {
@@ -54,7 +68,7 @@ export function wrapByWidth(s: string, width: number): string {
 }
 
 export function renderTable(columns: Column[], rows: (string | number | null)[][], opts: TableOptions = {}): string {
-  const t = new Table({
+  const t = new (tableLibs().Table)({
     head: columns.map((c) => c.header),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     colAligns: columns.map((c) => c.align ?? 'left'),
@@ -81,4 +95,3 @@ export function asJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-export { stringWidth };

@@ -1,12 +1,13 @@
 // Renders visits: the household brief shown before logging, the summary to confirm, the visit list, saved visits as JSON.
 import { pick, type Lang } from '../domain/text.js';
-import { fenToDisplay } from '../domain/money.js';
+import { fenToDisplay, fenToPlain } from '../domain/money.js';
 import { OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS, type BorrowerStatus } from '../domain/outcomes.js';
 import type { OutcomeInput } from '../domain/visit.js';
 import type { BorrowerDetail } from '../db/borrowers.js';
 import type { OutcomeRow, VisitRow } from '../db/visitList.js';
 import type { PromiseRow } from '../db/promises.js';
 import { asJson, renderTable } from './table.js';
+import { toCsv, type CsvCell } from './csv.js';
 import { loansTable, stanceLine } from './borrowers.js';
 
 const PROMISE_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
@@ -152,6 +153,47 @@ export function savedVisitAsText(v: VisitRow, lang: Lang): string {
 
 export function visitsAsJson(rows: VisitRow[]): string {
   return asJson(rows.map(visitJson));
+}
+
+const amount = (fen: number | null): string | null => (fen === null ? null : fenToPlain(fen));
+
+/**
+ * Visits for a spreadsheet: one row per outcome (a visit with three outcomes is three rows sharing visit_id), so
+ * cash and promised amounts can be summed by column; amounts in yuan; void visits (with --all) carry void_reason.
+ */
+export function visitsAsCsv(rows: VisitRow[]): string {
+  const out: CsvCell[][] = [];
+  for (const v of rows) {
+    const visit = [v.visitId, v.uid, v.visitDate, v.officer, v.householdId, v.borrowerId, v.borrower, v.township, v.village, v.group];
+    const tail = [v.note, v.escalate, v.source, v.externalId, v.createdAt, v.void?.reason ?? null, v.void?.by ?? null, v.void?.at ?? null];
+    const outcomes = v.outcomes.length ? v.outcomes : [null];
+    for (const o of outcomes) {
+      out.push([
+        ...visit,
+        o?.kind,
+        o?.loanNo,
+        o?.noticeNo,
+        o?.signedBy,
+        o?.relation,
+        o?.reason,
+        o?.where,
+        amount(o?.principalFen ?? null),
+        amount(o?.interestFen ?? null),
+        amount(o?.promiseAmountFen ?? null),
+        o?.promiseDate,
+        o?.text,
+        ...tail,
+      ]);
+    }
+  }
+  return toCsv(
+    [
+      'visit_id', 'uid', 'visit_date', 'officer', 'household_id', 'borrower_id', 'borrower', 'township', 'village', 'group',
+      'outcome', 'loan_no', 'notice_no', 'signed_by', 'relation', 'reason', 'where', 'principal', 'interest', 'promise_amount', 'promise_date', 'text',
+      'note', 'escalate', 'source', 'external_id', 'created_at', 'void_reason', 'voided_by', 'voided_at',
+    ],
+    out,
+  );
 }
 
 export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {

@@ -1,4 +1,4 @@
-// `fieldvisit restore FILE`: check a backup (integrity, schema), keep the current database aside, and put the backup in place.
+// `fieldvisit restore FILE` (action): check a backup (integrity, schema), keep the current database aside, and put the backup in place.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkRestorable, restoreDatabase } from '../../../db/backup.js';
@@ -6,26 +6,12 @@ import { latestVersion, MIGRATIONS } from '../../../db/open.js';
 import { CancelledError, UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
 import { nowIso, resolveDbPath, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, out, t } from '../../runtime.js';
 import { restoreAsJson, restoreAsText } from '../../../format/exchange.js';
 
-export function registerRestore(program: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = program
-    .command('restore')
-    .argument('<file>', h(L, '要恢复的备份文件', 'backup file to restore'))
-    .option('--yes', h(L, '不再确认', 'do not ask for confirmation'))
-    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
-  describe(
-    cmd,
-    L,
-    '从备份恢复数据库：先检查备份（完整性、结构版本），当前数据库另存为 <数据库>.replaced-<时间>，再替换。',
-    'Restore the database from a backup: the copy is checked first (integrity, schema version); the current database is kept as <db>.replaced-<stamp>.',
-    ['fieldvisit restore backups/fieldvisit-20261122-183000.db', 'fieldvisit restore /media/usb/fieldvisit-1122.db --yes'],
-  );
-  cmd.action(async (file: string, opts: { yes?: boolean; json?: boolean }, command: Command) => {
-    const dbFile = resolveDbPath(ctx, globals(command).db);
+export function action(ctx: Context) {
+  return async (file: string, opts: { yes?: boolean; json?: boolean }, command: Command) => {
+    const dbFile = await resolveDbPath(ctx, globals(command).db);
     const supported = latestVersion(MIGRATIONS);
     const backup = path.resolve(ctx.cwd, file);
     const check = checkRestorable(backup, supported);
@@ -46,5 +32,5 @@ export function registerRestore(program: Command, ctx: Context): void {
     const stamp = nowIso(ctx).replace(/[:.]/g, '-');
     const r = restoreDatabase(dbFile, backup, stamp, supported);
     out(ctx, opts.json ? restoreAsJson(r) : restoreAsText(r, ctx.lang));
-  });
+  };
 }

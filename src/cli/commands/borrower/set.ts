@@ -1,6 +1,5 @@
-// `fieldvisit borrower set`: record a death, an heir, a stance or whereabouts for one borrower.
+// `fieldvisit borrower set` (action): record a death, an heir, a stance or whereabouts for one borrower.
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { resolveBorrowerRef } from '../../../db/borrowers.js';
 import { borrowerName, setBorrowerFacts, type BorrowerChanges } from '../../../db/borrowerSet.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
@@ -8,7 +7,6 @@ import { isValidIsoDate } from '../../../domain/dates.js';
 import { STANCES, parseStance } from '../../../domain/stance.js';
 import { text } from '../../../domain/text.js';
 import { nowIso, today, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { out, t, withSession } from '../../runtime.js';
 import { asJson } from '../../../format/table.js';
 
@@ -19,81 +17,60 @@ function dateFlag(name: string, v: string | undefined, now: string): string | un
   return v;
 }
 
-export function registerBorrowerSet(b: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const set = b
-    .command('set')
-    .argument('<ref>', h(L, '合同编号、身份证号或借款人编号', 'loan number, ID number or borrower id'))
-    .option('--deceased <date>', h(L, '死亡日期', 'date of death'))
-    .option('--heir <name>', h(L, '继承人或遗产管理人', 'heir or estate administrator'))
-    .option('--heir-known <date>', h(L, '确定继承人的日期（默认今天）', 'date the heir became known (default today)'))
-    .option('--stance <type>', h(L, `借款人类型：${STANCES.join('、')}（或中文名）`, `stance: ${STANCES.join(', ')} (or the Chinese name)`))
-    .addOption(new Option('--status <status>', h(L, '状态：active（在家）或 away（外出）', 'status: active or away')).choices(['active', 'away']))
-    .option('--where <place>', h(L, '外出去向，如 广州', 'where they are, e.g. Guangzhou'))
-    .option('--date <date>', h(L, '状态或类型的生效日期（默认今天）', 'date a status or stance takes effect (default today)'))
-    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
-  describe(
-    set,
-    L,
-    '登记借款人的死亡、继承人、类型或去向。死亡和继承人影响诉讼时效（《民法典》第194条）。',
-    'Record a borrower’s death, heir, stance or whereabouts. Death and heir affect the limitation clock (Civil Code art. 194).',
-    ['fieldvisit borrower set WS-2022-0019 --deceased 2026-03-02', 'fieldvisit borrower set WS-2022-0019 --heir 沈小路 --heir-known 2026-11-20', 'fieldvisit borrower set WS-2022-0015 --status away --where 广州'],
-  );
-  set.action(
-    async (
-      ref: string,
-      opts: { deceased?: string; heir?: string; heirKnown?: string; stance?: string; status?: 'active' | 'away'; where?: string; date?: string; json?: boolean },
-      command: Command,
-    ) => {
-      const now = today(ctx);
-      const c: BorrowerChanges = {};
-      c.deceasedOn = dateFlag('--deceased', opts.deceased, now);
-      const on = dateFlag('--date', opts.date, now) ?? now;
-      if (opts.heirKnown !== undefined && !opts.heir) throw new UsageError(text('--heir-known 需要同时给出 --heir 姓名。', '--heir-known needs --heir NAME too.'));
-      if (opts.heir !== undefined) {
-        if (!opts.heir.trim()) throw new UsageError(text('--heir 需要姓名。', '--heir needs a name.'));
-        c.heir = { name: opts.heir.trim(), knownOn: dateFlag('--heir-known', opts.heirKnown, now) ?? now };
+export function action(ctx: Context) {
+  return async (
+    ref: string,
+    opts: { deceased?: string; heir?: string; heirKnown?: string; stance?: string; status?: 'active' | 'away'; where?: string; date?: string; json?: boolean },
+    command: Command,
+  ) => {
+    const now = today(ctx);
+    const c: BorrowerChanges = {};
+    c.deceasedOn = dateFlag('--deceased', opts.deceased, now);
+    const on = dateFlag('--date', opts.date, now) ?? now;
+    if (opts.heirKnown !== undefined && !opts.heir) throw new UsageError(text('--heir-known 需要同时给出 --heir 姓名。', '--heir-known needs --heir NAME too.'));
+    if (opts.heir !== undefined) {
+      if (!opts.heir.trim()) throw new UsageError(text('--heir 需要姓名。', '--heir needs a name.'));
+      c.heir = { name: opts.heir.trim(), knownOn: dateFlag('--heir-known', opts.heirKnown, now) ?? now };
+    }
+    if (opts.stance !== undefined) {
+      const s = parseStance(opts.stance);
+      if (!s) throw new UsageError(text(`不认识的类型“${opts.stance}”：可用 ${STANCES.join('、')}。`, `Unknown stance "${opts.stance}": use one of ${STANCES.join(', ')}.`));
+      c.stance = s;
+      c.stanceOn = on;
+    }
+    if (opts.where !== undefined && opts.status !== 'away') throw new UsageError(text('--where 只和 --status away 一起用。', '--where goes with --status away.'));
+    if (opts.status) c.status = { status: opts.status, where: opts.where?.trim() || null, on };
+    if (c.status && c.deceasedOn) throw new UsageError(text('--status 和 --deceased 不能同时使用。', 'Use --status or --deceased, not both.'));
+    if (!c.deceasedOn && !c.heir && !c.stance && !c.status) {
+      throw new UsageError(text('没有要登记的内容：请给出 --deceased、--heir、--stance 或 --status。', 'Nothing to record: give --deceased, --heir, --stance or --status.'));
+    }
+    await withSession(ctx, command, ({ db }) => {
+      const ids = resolveBorrowerRef(db, ref);
+      if (ids.length === 0) {
+        throw new DataError(text(`找不到“${ref}”：请用合同编号、身份证号或借款人编号。`, `Nothing matches "${ref}": use a loan number, ID number or borrower id.`));
       }
-      if (opts.stance !== undefined) {
-        const s = parseStance(opts.stance);
-        if (!s) throw new UsageError(text(`不认识的类型“${opts.stance}”：可用 ${STANCES.join('、')}。`, `Unknown stance "${opts.stance}": use one of ${STANCES.join(', ')}.`));
-        c.stance = s;
-        c.stanceOn = on;
+      if (ids.length > 1) {
+        throw new UsageError(text(`“${ref}”对应多位借款人（编号 ${ids.join('、')}）：请用借款人编号。`, `"${ref}" matches several borrowers (ids ${ids.join(', ')}): use the borrower id.`));
       }
-      if (opts.where !== undefined && opts.status !== 'away') throw new UsageError(text('--where 只和 --status away 一起用。', '--where goes with --status away.'));
-      if (opts.status) c.status = { status: opts.status, where: opts.where?.trim() || null, on };
-      if (c.status && c.deceasedOn) throw new UsageError(text('--status 和 --deceased 不能同时使用。', 'Use --status or --deceased, not both.'));
-      if (!c.deceasedOn && !c.heir && !c.stance && !c.status) {
-        throw new UsageError(text('没有要登记的内容：请给出 --deceased、--heir、--stance 或 --status。', 'Nothing to record: give --deceased, --heir, --stance or --status.'));
+      const id = ids[0]!;
+      const n = setBorrowerFacts(db, id, c, nowIso(ctx));
+      const name = borrowerName(db, id);
+      if (opts.json) {
+        out(
+          ctx,
+          asJson({
+            borrower_id: id,
+            name,
+            deceased_on: c.deceasedOn ?? null,
+            heir: c.heir ? { name: c.heir.name, known_on: c.heir.knownOn } : null,
+            stance: c.stance ?? null,
+            status: c.status ? { status: c.status.status, where: c.status.where, since: c.status.on } : null,
+            events: n,
+          }),
+        );
+      } else {
+        out(ctx, t(ctx, text(`已为 ${name}（#${id}）登记 ${n} 项。用 fieldvisit borrower show ${id} 查看。\n`, `Recorded ${n} change(s) for ${name} (#${id}). See fieldvisit borrower show ${id}.\n`)));
       }
-      await withSession(ctx, command, ({ db }) => {
-        const ids = resolveBorrowerRef(db, ref);
-        if (ids.length === 0) {
-          throw new DataError(text(`找不到“${ref}”：请用合同编号、身份证号或借款人编号。`, `Nothing matches "${ref}": use a loan number, ID number or borrower id.`));
-        }
-        if (ids.length > 1) {
-          throw new UsageError(text(`“${ref}”对应多位借款人（编号 ${ids.join('、')}）：请用借款人编号。`, `"${ref}" matches several borrowers (ids ${ids.join(', ')}): use the borrower id.`));
-        }
-        const id = ids[0]!;
-        const n = setBorrowerFacts(db, id, c, nowIso(ctx));
-        const name = borrowerName(db, id);
-        if (opts.json) {
-          out(
-            ctx,
-            asJson({
-              borrower_id: id,
-              name,
-              deceased_on: c.deceasedOn ?? null,
-              heir: c.heir ? { name: c.heir.name, known_on: c.heir.knownOn } : null,
-              stance: c.stance ?? null,
-              status: c.status ? { status: c.status.status, where: c.status.where, since: c.status.on } : null,
-              events: n,
-            }),
-          );
-        } else {
-          out(ctx, t(ctx, text(`已为 ${name}（#${id}）登记 ${n} 项。用 fieldvisit borrower show ${id} 查看。\n`, `Recorded ${n} change(s) for ${name} (#${id}). See fieldvisit borrower show ${id}.\n`)));
-        }
-      });
-    },
-  );
+    });
+  };
 }

@@ -1,4 +1,4 @@
-// `fieldvisit merge FILE...`: apply bundles from other laptops, one transaction each; `--conflicts` lists disagreements.
+// `fieldvisit merge FILE...` (action): apply bundles from other laptops, one transaction each; `--conflicts` lists disagreements.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkBundles, listConflicts, type MergeSummary } from '../../../db/exchange.js';
@@ -6,7 +6,6 @@ import { latestVersion, MIGRATIONS } from '../../../db/open.js';
 import { UsageError } from '../../../domain/errors.js';
 import { pick, text } from '../../../domain/text.js';
 import { nowIso, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { conflictsAsJson, conflictsAsText, mergeAsJson, mergeAsText } from '../../../format/exchange.js';
 
@@ -16,22 +15,8 @@ interface Opts {
   json?: boolean;
 }
 
-export function registerMerge(program: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = program
-    .command('merge')
-    .argument('[files...]', h(L, 'fieldvisit export 生成的交换文件', 'bundle files made by fieldvisit export'))
-    .option('--dry-run', h(L, '只显示将要发生的变化，不写入', 'show what would change; write nothing'))
-    .option('--conflicts', h(L, '列出合并时发现的冲突', 'list the conflicts merges have found'))
-    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
-  describe(
-    cmd,
-    L,
-    '合并其他电脑导出的交换文件：新记录加入，已有的跳过（重复合并不会重复记录），作废跟随原走访；冲突以后记录者为准并列出。',
-    'Merge bundles from other laptops: new records are added, ones already here skipped (merging twice doubles nothing), voids follow their visits; conflicts go to the later recorded and are listed.',
-    ['fieldvisit merge /media/usb/*.fvb', 'fieldvisit merge zhangming.fvb --dry-run', 'fieldvisit merge --conflicts'],
-  );
-  cmd.action(async (files: string[], opts: Opts, command: Command) => {
+export function action(ctx: Context) {
+  return async (files: string[], opts: Opts, command: Command) => {
     if (opts.conflicts) {
       if (files.length) throw new UsageError(text('--conflicts 不带文件：它列出以前合并时发现的冲突。', '--conflicts takes no files: it lists conflicts found by earlier merges.'));
       await withSession(ctx, command, ({ db }) => {
@@ -56,5 +41,5 @@ export function registerMerge(program: Command, ctx: Context): void {
       const n = results.reduce((s, r) => s + r.conflicts.length, 0);
       if (n && !opts.json) warn(ctx, pick(text(`有 ${n} 处新冲突：用 fieldvisit merge --conflicts 查看。`, `${n} new conflict(s): see fieldvisit merge --conflicts.`), ctx.lang));
     });
-  });
+  };
 }

@@ -7,7 +7,6 @@ import { isValidIsoDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../domain/errors.js';
 import { runImport } from '../../importRunner.js';
 import { today, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { rosterSummaryAsJson, rosterSummaryAsText } from '../../../format/importSummary.js';
 
@@ -21,26 +20,8 @@ interface Opts {
   asOf?: string;
 }
 
-export function registerImportRoster(parent: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = parent
-    .command('roster')
-    .argument('<file>', h(L, 'CSV 或 .xlsx 文件；- 表示标准输入', 'CSV or .xlsx file; - for standard input'))
-    .option('--encoding <enc>', h(L, '文件编码：auto、utf8、gbk', 'file encoding: auto, utf8, gbk'), 'auto')
-    .option('--sheet <name>', h(L, '.xlsx 的工作表名（默认第一个）', 'sheet of an .xlsx file (default: the first)'))
-    .option('--as-of <date>', h(L, '花名册余额的截止日期（默认今天）；此日及以后记录的收款从余额中扣减', 'date the balances were exported (default today); payments recorded on or after it reduce them'))
-    .option('--dry-run', h(L, '只校验并显示将要发生的变化，不写入', 'check and show what would change; write nothing'))
-    .option('--skip-invalid', h(L, '写入正确的行，报告错误的行', 'write the good rows and report the bad ones'))
-    .option('--errors <file>', h(L, '把所有错误写入 CSV 文件', 'write every problem to a CSV file'))
-    .option('--json', h(L, '以 JSON 输出结果', 'print the summary as JSON'));
-  describe(
-    cmd,
-    L,
-    '导入或重新导入借款人花名册（按合同编号更新，重复导入不会重复写入）。',
-    'Import or re-import the borrower roster (keyed by loan number; importing the same file again changes nothing).',
-    ['fieldvisit import roster data/roster.csv', 'fieldvisit import roster 花名册.xlsx --sheet 涡水镇 --dry-run', 'type roster.csv | fieldvisit import roster - --json'],
-  );
-  cmd.action(async (file: string, opts: Opts, command: Command) => {
+export function action(ctx: Context) {
+  return async (file: string, opts: Opts, command: Command) => {
     void globals(command);
     const asOf = opts.asOf ?? today(ctx);
     if (!isValidIsoDate(asOf)) throw new UsageError(text(`--as-of 需要 YYYY-MM-DD 格式的日期，而不是“${asOf}”。`, `--as-of needs a YYYY-MM-DD date, not "${asOf}".`));
@@ -92,5 +73,5 @@ export function registerImportRoster(parent: Command, ctx: Context): void {
         for (const n of notes) warn(ctx, n);
       }
     });
-  });
+  };
 }

@@ -7,7 +7,6 @@ import { DataError } from '../../../domain/errors.js';
 import { pick, text, type Text } from '../../../domain/text.js';
 import { runImport } from '../../importRunner.js';
 import { nowIso, today, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { visitImportAsJson, visitImportAsText, type VisitImportSummary } from '../../../format/importSummary.js';
 
@@ -49,25 +48,8 @@ export function visitFromRow(row: VisitRow, loan: { loanId: number; householdId:
   };
 }
 
-export function registerImportVisits(parent: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = parent
-    .command('visits')
-    .argument('<file>', h(L, 'CSV 或 .xlsx 文件；- 表示标准输入', 'CSV or .xlsx file; - for standard input'))
-    .option('--encoding <enc>', h(L, '文件编码：auto、utf8、gbk', 'file encoding: auto, utf8, gbk'), 'auto')
-    .option('--sheet <name>', h(L, '.xlsx 的工作表名（默认第一个）', 'sheet of an .xlsx file (default: the first)'))
-    .option('--dry-run', h(L, '只校验并显示将要发生的变化，不写入', 'check and show what would change; write nothing'))
-    .option('--skip-invalid', h(L, '写入正确的行，报告错误的行', 'write the good rows and report the bad ones'))
-    .option('--errors <file>', h(L, '把所有错误写入 CSV 文件', 'write every problem to a CSV file'))
-    .option('--json', h(L, '以 JSON 输出结果', 'print the summary as JSON'));
-  describe(
-    cmd,
-    L,
-    '批量导入走访记录（全部成功才写入；带 visit_id 的文件重复导入不会重复记录）。',
-    'Import visits in bulk (all or nothing; with visit_id, importing the same file again records nothing new).',
-    ['fieldvisit import visits data/visits.csv', 'fieldvisit import visits 走访.xlsx --dry-run --errors problems.csv'],
-  );
-  cmd.action(async (file: string, opts: Opts, command: Command) => {
+export function action(ctx: Context) {
+  return async (file: string, opts: Opts, command: Command) => {
     const day = today(ctx);
     const createdAt = nowIso(ctx);
     await withSession(ctx, command, async ({ db }) => {
@@ -131,5 +113,5 @@ export function registerImportVisits(parent: Command, ctx: Context): void {
         void globals(command);
       }
     });
-  });
+  };
 }

@@ -1,19 +1,8 @@
-// `fieldvisit loan clock|mark`: explain a loan's limitation date; record a lawsuit or a demand by public notice.
+// `fieldvisit loan clock|mark`: explain a loan's limitation date; record a lawsuit or a demand by public notice (definitions; actions in ./<verb>.ts).
 import type { Command } from 'commander';
-import { loanClockFacts, recordLoanEvent } from '../../../db/limitation.js';
-import { resolveBorrowerRef } from '../../../db/borrowers.js';
-import { loanByNo } from '../../../db/visits.js';
-import { DataError, UsageError } from '../../../domain/errors.js';
-import { isValidIsoDate } from '../../../domain/dates.js';
-import { text } from '../../../domain/text.js';
-import { loanClockRow } from '../../../report/limitation.js';
-import { loanClockAsText, loanClocksAsJson } from '../../../format/limitation.js';
-import { nowIso, today, type Context } from '../../context.js';
+import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
-import { globals, out, t, withSession } from '../../runtime.js';
-import { intOption, periodYears } from '../../outputFormat.js';
-import { DEFAULT_EXPIRING_DAYS } from '../../../domain/limitation.js';
-import { asJson } from '../../../format/table.js';
+import { lazyAction } from '../../lazy.js';
 
 export function registerLoan(program: Command, ctx: Context): void {
   const L = ctx.lang;
@@ -35,34 +24,7 @@ export function registerLoan(program: Command, ctx: Context): void {
     'Explain a loan’s limitation date: due date, each interrupting event (date, kind, visit), the rule applied and the result; with the guarantee period. An aid, not legal advice.',
     ['fieldvisit loan clock WS-2022-0024', 'fieldvisit loan clock WS-2013-0016 --json'],
   );
-  clock.action(async (ref: string, opts: { within?: string; json?: boolean }, command: Command) => {
-    const within = intOption('--within', opts.within, DEFAULT_EXPIRING_DAYS);
-    await withSession(ctx, command, ({ db }) => {
-      const now = today(ctx);
-      const byLoan = loanByNo(db, ref.trim());
-      const facts = byLoan
-        ? loanClockFacts(db, { loanId: byLoan.loanId }, now)
-        : resolveBorrowerRef(db, ref).flatMap((borrowerId) => loanClockFacts(db, { borrowerId }, now));
-      if (facts.length === 0) {
-        throw new DataError(
-          text(`找不到“${ref}”：请用合同编号、身份证号或借款人编号；可先用 fieldvisit borrower find 查找。`, `Nothing matches "${ref}": use a loan number, ID number or borrower id; try fieldvisit borrower find first.`),
-        );
-      }
-      const rows = facts.map((f) => loanClockRow(f, { today: now, periodYears: periodYears(db), withinDays: within }));
-      const missing = rows.filter((r) => !r.clock);
-      if (missing.length === rows.length) {
-        throw new DataError(
-          text(
-            `贷款 ${missing.map((m) => m.facts.loanNo).join('、')} 没有到期日，无法计算诉讼时效：请在花名册中补上到期日后重新导入。`,
-            `Loan ${missing.map((m) => m.facts.loanNo).join(', ')} has no due date, so no limitation date can be computed: add the due date to the roster and import it again.`,
-          ),
-        );
-      }
-      const shown = rows.filter((r) => r.clock);
-      if (opts.json) out(ctx, loanClocksAsJson(shown, !!byLoan));
-      else out(ctx, shown.map((r) => loanClockAsText(r, ctx.lang, { ascii: !!globals(command).ascii })).join('\n'));
-    });
-  });
+  lazyAction(clock, ctx, () => import('./clock.js'));
 
   const mark = loan
     .command('mark')
@@ -78,30 +40,5 @@ export function registerLoan(program: Command, ctx: Context): void {
     'Record a lawsuit filed or a demand by public notice: both interrupt the limitation period (Civil Code art. 195). Recording the same date twice records it once.',
     ['fieldvisit loan mark WS-2022-0019 --lawsuit 2026-11-20 --note "(2026)桂0123民初456号"', 'fieldvisit loan mark WS-2022-0015 --public-notice 2026-11-01'],
   );
-  mark.action(async (loanNo: string, opts: { lawsuit?: string; publicNotice?: string; note?: string; json?: boolean }, command: Command) => {
-    const chosen = [opts.lawsuit !== undefined ? 'lawsuit' : null, opts.publicNotice !== undefined ? 'public-notice' : null].filter((x): x is 'lawsuit' | 'public-notice' => x !== null);
-    if (chosen.length !== 1) throw new UsageError(text('请给出 --lawsuit 日期或 --public-notice 日期（一次一个）。', 'Give --lawsuit DATE or --public-notice DATE (one at a time).'));
-    const kind = chosen[0]!;
-    const date = (kind === 'lawsuit' ? opts.lawsuit : opts.publicNotice)!;
-    if (!isValidIsoDate(date)) throw new UsageError(text(`--${kind} 需要 YYYY-MM-DD 格式的日期，而不是“${date}”。`, `--${kind} needs a YYYY-MM-DD date, not "${date}".`));
-    await withSession(ctx, command, ({ db }) => {
-      if (date > today(ctx)) throw new DataError(text(`${date} 在今天之后：只能登记已经发生的事。`, `${date} is after today: record only what has happened.`));
-      const l = loanByNo(db, loanNo.trim());
-      if (!l) throw new DataError(text(`没有合同编号为“${loanNo}”的贷款：用 fieldvisit borrower find 查找。`, `No loan numbered "${loanNo}": try fieldvisit borrower find.`));
-      const r = recordLoanEvent(db, { loanId: l.loanId, kind, date, note: opts.note?.trim() || null, recordedAt: nowIso(ctx) });
-      if (opts.json) out(ctx, asJson({ loan_no: loanNo.trim(), kind, date, note: opts.note ?? null, created: r.created }));
-      else {
-        const what = kind === 'lawsuit' ? text('起诉', 'lawsuit') : text('公告催收', 'public-notice demand');
-        out(
-          ctx,
-          t(
-            ctx,
-            r.created
-              ? text(`已登记 ${loanNo} ${date} ${what.zh}。用 fieldvisit loan clock ${loanNo} 查看时效。\n`, `Recorded ${what.en} on ${date} for ${loanNo}. See fieldvisit loan clock ${loanNo}.\n`)
-              : text(`${loanNo} ${date} 的${what.zh}已经登记过，未重复记录。\n`, `The ${what.en} on ${date} for ${loanNo} was already recorded; nothing changed.\n`),
-          ),
-        );
-      }
-    });
-  });
+  lazyAction(mark, ctx, () => import('./mark.js'));
 }

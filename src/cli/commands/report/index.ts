@@ -1,16 +1,19 @@
-// `fieldvisit report …`: the reports supervisors read. Each report is a verb registered here.
+// `fieldvisit report …`: the reports supervisors read. Every report verb is defined here; its action is ./<verb>.ts, loaded when it runs.
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import { LIMITATION_STATUSES } from '../../../domain/limitationStatus.js';
 import type { Context } from '../../context.js';
-import { describe } from '../../help.js';
-import { registerReportWeekly } from './weekly.js';
-import { registerMoreReports } from './more.js';
+import { describe, h } from '../../help.js';
+import { lazyAction } from '../../lazy.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 /** Creates the `report` noun and its verbs. */
 export function registerReport(program: Command, ctx: Context): Command {
+  const L = ctx.lang;
   const report = program.command('report');
   describe(
     report,
-    ctx.lang,
+    L,
     '报表：每周乡镇走访汇总、诉讼时效、账龄、催收员月报。',
     'Reports: the weekly township visit summary, limitation, aging, officers.',
     [
@@ -20,7 +23,72 @@ export function registerReport(program: Command, ctx: Context): Command {
       'fieldvisit report officers --month 2026-11',
     ],
   );
-  registerReportWeekly(report, ctx);
-  registerMoreReports(report, ctx);
+
+  const weekly = report
+    .command('weekly')
+    .option('--week <week>', h(L, 'ISO 周，如 2026-W47（默认：本周）', 'ISO week, e.g. 2026-W47 (default: this week)'))
+    .option('--from <date>', h(L, '起始日期（与 --to 一起用，代替 --week）', 'first day (with --to, instead of --week)'))
+    .option('--to <date>', h(L, '结束日期（含）', 'last day (inclusive)'))
+    .option('--township <name>', h(L, '只看一个乡镇（默认：本周走访过的所有乡镇）', 'one township only (default: every township visited)'))
+    .option('--officer <name>', h(L, '只看一名催收员的走访', "one officer's visits only"))
+    .option('--format <format>', h(L, '格式：text、md、json、csv、html（默认按 --out 的扩展名，否则 text）', 'text, md, json, csv or html (default: from the --out extension, else text)'))
+    .option('--json', h(L, '等同于 --format json', 'same as --format json'))
+    .option('--out <file>', h(L, '写入文件（UTF-8）而不是打印', 'write to FILE (UTF-8) instead of printing'))
+    .option('--next <township>', h(L, '下周计划走访的乡镇', 'the township planned for next week'))
+    .option('--trace', h(L, 'JSON 中每个数字附上对应的农户和走访编号', 'JSON: list the households and visits behind every figure'));
+  describe(
+    weekly,
+    L,
+    '每周乡镇走访汇总：按乡镇和片区写成文字，附需协调事项、下周计划、分村委统计表和核对等式。',
+    'The weekly township visit summary: prose per township and area, matters to escalate, next week, a table per committee and a reconciliation.',
+    [
+      'fieldvisit report weekly --week 2026-W47 --next 香坪镇',
+      'fieldvisit report weekly --township 涡水镇 --format md --out 周报.md',
+      'fieldvisit report weekly --week 2026-W47 --json --trace',
+      'fieldvisit report weekly --from 2026-11-16 --to 2026-11-20 --out week.html',
+    ],
+  );
+  lazyAction(weekly, ctx, () => import('./weekly.js'));
+
+  const limitation = report
+    .command('limitation')
+    .option('--township <name>', h(L, '只看一个乡镇', 'one township only'))
+    .option('--village <name>', h(L, '只看一个村委', 'one village committee only'))
+    .addOption(new Option('--status <status>', h(L, '只看一种状态', 'one status only')).choices([...LIMITATION_STATUSES]))
+    .option('--within <days>', h(L, '剩余天数不超过此数即为“即将届满”，也是保证期间的提示窗口（默认 30）', '"expiring" when at most this many days are left; also the guarantee window (default 30)'));
+  addFormatOptions(limitation, L);
+  describe(
+    limitation,
+    L,
+    '诉讼时效报告：每笔贷款的到期日、最后一次中断、届满日、剩余天数和状态，最紧急的在前；并列出即将结束的保证期间。仅为辅助提示，不构成法律意见。',
+    'Limitation report: every loan with its due date, last interruption, expiry date, days left and status, most urgent first; with guarantee periods ending soon. An aid, not legal advice.',
+    ['fieldvisit report limitation --township 涡水镇', 'fieldvisit report limitation --status expiring --csv > expiring.csv'],
+  );
+  lazyAction(limitation, ctx, () => import('./limitation.js'));
+
+  const aging = report.command('aging').option('--township <name>', h(L, '只看一个乡镇', 'one township only'));
+  addFormatOptions(aging, L);
+  describe(
+    aging,
+    L,
+    '账龄报告：按逾期时间（90 天内、90–365 天、1–2 年、2–3 年、3 年以上）汇总未收回本金、利息和户数，以及每档已收回的比例。',
+    'Aging report: outstanding principal, interest and households by time past due (under 90 days, 90–365 days, 1–2, 2–3, over 3 years), with the share recovered in each bucket.',
+    ['fieldvisit report aging --township 涡水镇', 'fieldvisit report aging --csv > aging.csv'],
+  );
+  lazyAction(aging, ctx, () => import('./aging.js'));
+
+  const officers = report
+    .command('officers')
+    .option('--month <yyyy-mm>', h(L, '月份，如 2026-11（默认本月）', 'month, e.g. 2026-11 (default: this month)'))
+    .option('--township <name>', h(L, '只看一个乡镇', 'one township only'));
+  addFormatOptions(officers, L);
+  describe(
+    officers,
+    L,
+    '催收员月报：外访次数对照指标（默认每月 25 次，fieldvisit config set visit-quota 修改）、走访户数、签回通知书、收回现金（本金、利息）、还款意向、承诺兑现与爽约（兑现率）。作废的走访不计入。',
+    'Officers report for a month: field visits against the quota (25 a month unless set with fieldvisit config set visit-quota), households visited, notices signed, cash collected (principal, interest), intents, promises kept and broken (kept rate). Void visits do not count.',
+    ['fieldvisit report officers --month 2026-11', 'fieldvisit report officers --month 2026-11 --format md'],
+  );
+  lazyAction(officers, ctx, () => import('./officers.js'));
   return report;
 }

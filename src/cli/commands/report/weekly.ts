@@ -1,4 +1,4 @@
-// `fieldvisit report weekly`: the week's township visit summary, as text, Markdown, JSON, CSV or a printable page.
+// `fieldvisit report weekly` (action): the week's township visit summary, as text, Markdown, JSON, CSV or a printable page.
 import type { Command } from 'commander';
 import { addDays, isValidIsoDate, parseIsoWeek, weekOf, type IsoDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../domain/errors.js';
@@ -9,7 +9,6 @@ import { listPromises } from '../../../db/promises.js';
 import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
 import { renderWeeklyReport } from '../../../format/weeklyReport.js';
 import { today, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, warn, t, withSession } from '../../runtime.js';
 import { emitReport, resolveFormat } from './output.js';
 
@@ -54,33 +53,8 @@ export function resolveWeek(opts: WeeklyOptions, todayDate: IsoDate): ReportWeek
   return weekOf(todayDate);
 }
 
-export function registerReportWeekly(report: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = report
-    .command('weekly')
-    .option('--week <week>', h(L, 'ISO 周，如 2026-W47（默认：本周）', 'ISO week, e.g. 2026-W47 (default: this week)'))
-    .option('--from <date>', h(L, '起始日期（与 --to 一起用，代替 --week）', 'first day (with --to, instead of --week)'))
-    .option('--to <date>', h(L, '结束日期（含）', 'last day (inclusive)'))
-    .option('--township <name>', h(L, '只看一个乡镇（默认：本周走访过的所有乡镇）', 'one township only (default: every township visited)'))
-    .option('--officer <name>', h(L, '只看一名催收员的走访', "one officer's visits only"))
-    .option('--format <format>', h(L, '格式：text、md、json、csv、html（默认按 --out 的扩展名，否则 text）', 'text, md, json, csv or html (default: from the --out extension, else text)'))
-    .option('--json', h(L, '等同于 --format json', 'same as --format json'))
-    .option('--out <file>', h(L, '写入文件（UTF-8）而不是打印', 'write to FILE (UTF-8) instead of printing'))
-    .option('--next <township>', h(L, '下周计划走访的乡镇', 'the township planned for next week'))
-    .option('--trace', h(L, 'JSON 中每个数字附上对应的农户和走访编号', 'JSON: list the households and visits behind every figure'));
-  describe(
-    cmd,
-    L,
-    '每周乡镇走访汇总：按乡镇和片区写成文字，附需协调事项、下周计划、分村委统计表和核对等式。',
-    'The weekly township visit summary: prose per township and area, matters to escalate, next week, a table per committee and a reconciliation.',
-    [
-      'fieldvisit report weekly --week 2026-W47 --next 香坪镇',
-      'fieldvisit report weekly --township 涡水镇 --format md --out 周报.md',
-      'fieldvisit report weekly --week 2026-W47 --json --trace',
-      'fieldvisit report weekly --from 2026-11-16 --to 2026-11-20 --out week.html',
-    ],
-  );
-  cmd.action(async (opts: WeeklyOptions, command: Command) => {
+export function action(ctx: Context) {
+  return async (opts: WeeklyOptions, command: Command) => {
     if (opts.json && opts.format !== undefined && opts.format !== 'json') {
       throw new UsageError(text('--json 与 --format 冲突：只用其中一个。', '--json and --format disagree: use one of them.'));
     }
@@ -128,5 +102,5 @@ export function registerReportWeekly(report: Command, ctx: Context): void {
       },
       { mustExist: true },
     );
-  });
+  };
 }

@@ -1,15 +1,84 @@
-// `fieldvisit visit log|void|list`: record visits, correct them by voiding, and read them back.
+// `fieldvisit visit log|void|list`: record visits, correct them by voiding, and read them back (definitions; actions in ./<verb>.ts).
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import { NOT_SIGNED_REASONS, OUTCOME_KINDS } from '../../../domain/outcomes.js';
 import type { Context } from '../../context.js';
-import { describe } from '../../help.js';
-import { registerVisitLog } from './log.js';
-import { registerVisitVoid } from './void.js';
-import { registerVisitList } from './list.js';
+import { describe, h } from '../../help.js';
+import { lazyAction } from '../../lazy.js';
+import { addListOutputOptions } from '../../outputFormat.js';
+
+/** --outcome repeats or takes a comma list (Chinese commas and semicolons too). */
+const collect = (v: string, prev: string[]) => [...prev, ...v.split(/[,;，；]/).map((s) => s.trim()).filter(Boolean)];
 
 export function registerVisit(program: Command, ctx: Context): void {
-  const cmd = program.command('visit');
-  describe(cmd, ctx.lang, '记录、作废和查看走访。', 'Log, void and list visits.', ['fieldvisit visit log', 'fieldvisit visit list --from 2026-11-16 --to 2026-11-22']);
-  registerVisitLog(cmd, ctx);
-  registerVisitVoid(cmd, ctx);
-  registerVisitList(cmd, ctx);
+  const L = ctx.lang;
+  const visit = program.command('visit');
+  describe(visit, L, '记录、作废和查看走访。', 'Log, void and list visits.', ['fieldvisit visit log', 'fieldvisit visit list --from 2026-11-16 --to 2026-11-22']);
+
+  const log = visit
+    .command('log')
+    .option('--loan <no>', h(L, '合同编号（结果都记在这笔贷款上）', 'loan number (every outcome is on this loan)'))
+    .option('--borrower <ref>', h(L, '借款人：合同编号、身份证号、编号或姓名（结果覆盖该户全部贷款）', 'borrower: loan number, ID number, id or name (outcomes cover all the household’s loans)'))
+    .option('--date <date>', h(L, '走访日期（默认今天）', 'visit date (default today)'))
+    .option('--officer <name>', h(L, '催收员（默认 config set officer 的值）', 'officer (default: config set officer)'))
+    .option('--outcome <kind>', h(L, `走访结果，可重复或用逗号分隔：${OUTCOME_KINDS.join('、')}`, `outcome, repeat or comma-separate: ${OUTCOME_KINDS.join(', ')}`), collect, [] as string[])
+    .option('--notice-no <no>', h(L, '签回的通知书编号', 'number of the notice signed back'))
+    .addOption(new Option('--signed-by <who>', h(L, '谁签的：borrower 或 relative', 'who signed: borrower or relative')))
+    .option('--relation <rel>', h(L, '代签亲属与借款人的关系（同住成年亲属）', 'the co-resident adult relative who signed (e.g. wife)'))
+    .option('--principal <yuan>', h(L, '收回本金（元）', 'principal paid (yuan)'))
+    .option('--interest <yuan>', h(L, '收回利息（元）', 'interest paid (yuan)'))
+    .option('--promise-amount <yuan>', h(L, '承诺还款金额（元）', 'amount promised (yuan)'))
+    .option('--promise-date <date>', h(L, '承诺还款日期', 'date promised'))
+    .option('--reason <reason>', h(L, `未签回原因：${NOT_SIGNED_REASONS.join('|')}`, `why not signed: ${NOT_SIGNED_REASONS.join('|')}`))
+    .option('--where <place>', h(L, '外出务工地点（与 --reason away 一起）', 'where the borrower works away (with --reason away)'))
+    .option('--note <text>', h(L, '备注', 'note'))
+    .option('--escalate <text>', h(L, '需要主管或部门协助的事项', 'a matter for the supervisor'))
+    .option('--json', h(L, '以 JSON 输出保存的走访', 'print the saved visit as JSON'));
+  describe(
+    log,
+    L,
+    '记录一次走访。在终端中不带 --outcome 时逐项询问；否则只按参数记录，从不提问。',
+    'Record one visit. At a terminal without --outcome it asks step by step; otherwise it records from the flags and never asks.',
+    [
+      'fieldvisit visit log',
+      'fieldvisit visit log --loan WS-2022-0001 --outcome notice-signed,intent --promise-amount 500 --promise-date 2026-11-27',
+      'fieldvisit visit log --loan WS-2021-0005 --outcome cash --principal 300 --interest 200 --date 2026-11-16',
+      'fieldvisit visit log --borrower 沈二 --outcome not-signed --reason away --where 广州',
+    ],
+  );
+  lazyAction(log, ctx, () => import('./log.js'));
+
+  const voidCmd = visit
+    .command('void')
+    .argument('<id>', h(L, '走访编号（见 visit list）', 'visit id (see visit list)'))
+    .option('--reason <text>', h(L, '作废原因（必填）', 'why it is void (required)'))
+    .option('--officer <name>', h(L, '作废人（默认 config set officer 的值）', 'who voids it (default: config set officer)'))
+    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
+  describe(
+    voidCmd,
+    L,
+    '作废一条走访记录：记录保留（谁、何时、为何作废），但不再计入任何数字；改正的办法是再记一条新的走访。',
+    'Void a visit: it stays on record (who, when, why) but counts in no figure; to correct it, log a new visit.',
+    ['fieldvisit visit void 12 --reason "wrong household"', 'fieldvisit visit void 12 --reason 金额录错 --officer 张明'],
+  );
+  lazyAction(voidCmd, ctx, () => import('./void.js'));
+
+  const list = visit
+    .command('list')
+    .option('--from <date>', h(L, '从这天起（含）', 'from this date (inclusive)'))
+    .option('--to <date>', h(L, '到这天止（含）', 'to this date (inclusive)'))
+    .option('--township <name>', h(L, '乡镇', 'township'))
+    .option('--village <name>', h(L, '村委（含已并入的村委）', 'village committee (with those merged into it)'))
+    .option('--officer <name>', h(L, '催收员', 'officer'))
+    .option('--outcome <kind>', h(L, `结果：${OUTCOME_KINDS.join('、')}`, `outcome: ${OUTCOME_KINDS.join(', ')}`))
+    .option('--loan <no>', h(L, '合同编号', 'loan number'))
+    .option('--all', h(L, '包括已作废的走访', 'include void visits'));
+  addListOutputOptions(list, L);
+  describe(list, L, '列出走访记录（默认不含作废的）。', 'List visits (void ones only with --all).', [
+    'fieldvisit visit list --from 2026-11-16 --to 2026-11-22',
+    'fieldvisit visit list --village 马头冲村委 --outcome cash --json',
+    'fieldvisit visit list --loan WS-2022-0001 --all',
+    'fieldvisit visit list --from 2026-11-16 --to 2026-11-22 --csv > visits.csv',
+  ]);
+  lazyAction(list, ctx, () => import('./list.js'));
 }

@@ -1,4 +1,4 @@
-// `fieldvisit visit list`: visits filtered by dates, place, officer, outcome or loan; void ones only with --all.
+// `fieldvisit visit list` (action): visits filtered by dates, place, officer, outcome or loan; void ones only with --all.
 import type { Command } from 'commander';
 import { findVillages, requireTownship } from '../../../db/places.js';
 import { listVisits, villageAndMerged } from '../../../db/visitList.js';
@@ -7,10 +7,10 @@ import { DataError, UsageError } from '../../../domain/errors.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
 import { text } from '../../../domain/text.js';
-import { visitsAsJson, visitsAsText } from '../../../format/visits.js';
+import { visitsAsCsv, visitsAsJson, visitsAsText } from '../../../format/visits.js';
 import type { Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, out, withSession } from '../../runtime.js';
+import { listFormat } from '../../outputFormat.js';
 
 interface ListOpts {
   from?: string;
@@ -22,27 +22,12 @@ interface ListOpts {
   loan?: string;
   all?: boolean;
   json?: boolean;
+  csv?: boolean;
 }
 
-export function registerVisitList(parent: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = parent
-    .command('list')
-    .option('--from <date>', h(L, '从这天起（含）', 'from this date (inclusive)'))
-    .option('--to <date>', h(L, '到这天止（含）', 'to this date (inclusive)'))
-    .option('--township <name>', h(L, '乡镇', 'township'))
-    .option('--village <name>', h(L, '村委（含已并入的村委）', 'village committee (with those merged into it)'))
-    .option('--officer <name>', h(L, '催收员', 'officer'))
-    .option('--outcome <kind>', h(L, `结果：${OUTCOME_KINDS.join('、')}`, `outcome: ${OUTCOME_KINDS.join(', ')}`))
-    .option('--loan <no>', h(L, '合同编号', 'loan number'))
-    .option('--all', h(L, '包括已作废的走访', 'include void visits'))
-    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
-  describe(cmd, L, '列出走访记录（默认不含作废的）。', 'List visits (void ones only with --all).', [
-    'fieldvisit visit list --from 2026-11-16 --to 2026-11-22',
-    'fieldvisit visit list --village 马头冲村委 --outcome cash --json',
-    'fieldvisit visit list --loan WS-2022-0001 --all',
-  ]);
-  cmd.action(async (o: ListOpts, command: Command) => {
+export function action(ctx: Context) {
+  return async (o: ListOpts, command: Command) => {
+    const fmt = listFormat(o);
     for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
       if (v !== undefined && !isValidIsoDate(v)) throw new UsageError(text(`${flag} 的值“${v}”不是 YYYY-MM-DD 日期。`, `${flag} "${v}" is not a YYYY-MM-DD date.`));
     }
@@ -63,7 +48,7 @@ export function registerVisitList(parent: Command, ctx: Context): void {
         loanId = l.loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
-      out(ctx, o.json ? visitsAsJson(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
+      out(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
     });
-  });
+  };
 }

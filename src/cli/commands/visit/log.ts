@@ -1,6 +1,5 @@
-// `fieldvisit visit log`: record one visit, by flags (never prompting) or, at a terminal without --outcome, interactively.
+// `fieldvisit visit log` (action): record one visit, by flags (never prompting) or, at a terminal without --outcome, interactively.
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
 import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
@@ -21,7 +20,6 @@ import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../pro
 import { normaliseDate } from '../../../domain/dates.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context } from '../../context.js';
-import { describe, h } from '../../help.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
 
 export interface LogOpts {
@@ -43,8 +41,6 @@ export interface LogOpts {
   escalate?: string;
   json?: boolean;
 }
-
-const collect = (v: string, prev: string[]) => [...prev, ...v.split(/[,;，；]/).map((s) => s.trim()).filter(Boolean)];
 
 function usage(zh: string, en: string): never {
   throw new UsageError(text(zh, en));
@@ -170,40 +166,8 @@ export function householdBrief(db: Db, borrowerId: number, day: IsoDate) {
   };
 }
 
-export function registerVisitLog(parent: Command, ctx: Context): void {
-  const L = ctx.lang;
-  const cmd = parent
-    .command('log')
-    .option('--loan <no>', h(L, '合同编号（结果都记在这笔贷款上）', 'loan number (every outcome is on this loan)'))
-    .option('--borrower <ref>', h(L, '借款人：合同编号、身份证号、编号或姓名（结果覆盖该户全部贷款）', 'borrower: loan number, ID number, id or name (outcomes cover all the household’s loans)'))
-    .option('--date <date>', h(L, '走访日期（默认今天）', 'visit date (default today)'))
-    .option('--officer <name>', h(L, '催收员（默认 config set officer 的值）', 'officer (default: config set officer)'))
-    .option('--outcome <kind>', h(L, `走访结果，可重复或用逗号分隔：${OUTCOME_KINDS.join('、')}`, `outcome, repeat or comma-separate: ${OUTCOME_KINDS.join(', ')}`), collect, [] as string[])
-    .option('--notice-no <no>', h(L, '签回的通知书编号', 'number of the notice signed back'))
-    .addOption(new Option('--signed-by <who>', h(L, '谁签的：borrower 或 relative', 'who signed: borrower or relative')))
-    .option('--relation <rel>', h(L, '代签亲属与借款人的关系（同住成年亲属）', 'the co-resident adult relative who signed (e.g. wife)'))
-    .option('--principal <yuan>', h(L, '收回本金（元）', 'principal paid (yuan)'))
-    .option('--interest <yuan>', h(L, '收回利息（元）', 'interest paid (yuan)'))
-    .option('--promise-amount <yuan>', h(L, '承诺还款金额（元）', 'amount promised (yuan)'))
-    .option('--promise-date <date>', h(L, '承诺还款日期', 'date promised'))
-    .option('--reason <reason>', h(L, `未签回原因：${NOT_SIGNED_REASONS.join('|')}`, `why not signed: ${NOT_SIGNED_REASONS.join('|')}`))
-    .option('--where <place>', h(L, '外出务工地点（与 --reason away 一起）', 'where the borrower works away (with --reason away)'))
-    .option('--note <text>', h(L, '备注', 'note'))
-    .option('--escalate <text>', h(L, '需要主管或部门协助的事项', 'a matter for the supervisor'))
-    .option('--json', h(L, '以 JSON 输出保存的走访', 'print the saved visit as JSON'));
-  describe(
-    cmd,
-    L,
-    '记录一次走访。在终端中不带 --outcome 时逐项询问；否则只按参数记录，从不提问。',
-    'Record one visit. At a terminal without --outcome it asks step by step; otherwise it records from the flags and never asks.',
-    [
-      'fieldvisit visit log',
-      'fieldvisit visit log --loan WS-2022-0001 --outcome notice-signed,intent --promise-amount 500 --promise-date 2026-11-27',
-      'fieldvisit visit log --loan WS-2021-0005 --outcome cash --principal 300 --interest 200 --date 2026-11-16',
-      'fieldvisit visit log --borrower 沈二 --outcome not-signed --reason away --where 广州',
-    ],
-  );
-  cmd.action(async (opts: LogOpts, command: Command) => {
+export function action(ctx: Context) {
+  return async (opts: LogOpts, command: Command) => {
     const day = today(ctx);
     const kinds = parseOutcomeKinds(opts.outcome);
     const interactive = ctx.stdinIsTTY && ctx.stdoutIsTTY && kinds.length === 0;
@@ -276,5 +240,5 @@ export function registerVisitLog(parent: Command, ctx: Context): void {
       else out(ctx, savedVisitAsText(saved, ctx.lang));
       for (const w of warnings) warn(ctx, t(ctx, text('注意：', 'Warning: ')) + w);
     });
-  });
+  };
 }

@@ -1,0 +1,24 @@
+// `fieldvisit borrower find` (action): borrowers by name, ID number, phone or loan number, as a table, JSON or CSV (masked unless --unmask).
+import type { Command } from 'commander';
+import { findBorrowers } from '../../../db/borrowers.js';
+import type { Context } from '../../context.js';
+import { globals, out, withSession } from '../../runtime.js';
+import { listFormat } from '../../outputFormat.js';
+import { borrowerHitsAsCsv, borrowerHitsAsJson, borrowerHitsAsText } from '../../../format/borrowers.js';
+
+export function action(ctx: Context) {
+  return async (term: string, opts: { limit: string; unmask?: boolean; json?: boolean; csv?: boolean }, command: Command) => {
+    const fmt = listFormat(opts);
+    await withSession(ctx, command, ({ db }) => {
+      const hits = findBorrowers(db, term, Math.max(1, Number(opts.limit) || 50));
+      out(
+        ctx,
+        fmt === 'json'
+          ? borrowerHitsAsJson(hits, !!opts.unmask)
+          : fmt === 'csv'
+            ? borrowerHitsAsCsv(hits, !!opts.unmask)
+            : borrowerHitsAsText(hits, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii }),
+      );
+    });
+  };
+}

@@ -1,0 +1,46 @@
+// `fieldvisit notice issue` (action): the next number in the series, filled from the loan, printed or written as a two-copy A4 page.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { issueNotice } from '../../../db/notices.js';
+import { loanByNo } from '../../../db/visits.js';
+import { getSetting } from '../../../db/settings.js';
+import { DataError, UsageError } from '../../../domain/errors.js';
+import { DEFAULT_NOTICE_SERIES, NOTICE_TYPES, isNoticeType, isValidSeries } from '../../../domain/notice.js';
+import { text } from '../../../domain/text.js';
+import { noticeAsHtml, noticeAsText, noticeJson } from '../../../format/notices.js';
+import { asJson } from '../../../format/table.js';
+import { nowIso, today, type Context } from '../../context.js';
+import { normaliseDate } from '../../../domain/dates.js';
+import { out, t, warn, withSession } from '../../runtime.js';
+
+export function action(ctx: Context) {
+  return async (o: { loan?: string; type?: string; date?: string; out?: string; json?: boolean }, command: Command) => {
+    if (!o.loan) throw new UsageError(text('请用 --loan 指明贷款的合同编号。', 'Name the loan with --loan.'));
+    if (!o.type) throw new UsageError(text(`请用 --type 指明通知书类型：${NOTICE_TYPES.join('、')}。`, `Say which notice with --type: ${NOTICE_TYPES.join(', ')}.`));
+    if (!isNoticeType(o.type)) throw new UsageError(text(`--type 的值“${o.type}”无效：可用 ${NOTICE_TYPES.join('、')}。`, `--type "${o.type}" is not known: use ${NOTICE_TYPES.join(', ')}.`));
+    const day = today(ctx);
+    const date = o.date ? normaliseDate(o.date, day) : day;
+    if (!date) throw new UsageError(text(`--date 的值“${o.date}”不是日期。`, `--date "${o.date}" is not a date.`));
+    if (date > day) throw new DataError(text(`发出日期 ${date} 在今天（${day}）之后。`, `The issue date ${date} is after today (${day}).`));
+    const type = o.type;
+    await withSession(ctx, command, ({ db }) => {
+      const loan = loanByNo(db, o.loan!.trim());
+      if (!loan) throw new DataError(text(`合同编号 ${o.loan} 不在花名册中。`, `Loan ${o.loan} is not on the roster.`));
+      const series = getSetting(db, 'notice-series') ?? DEFAULT_NOTICE_SERIES;
+      if (!isValidSeries(series)) {
+        throw new DataError(text(`通知书编号格式“${series}”无效：请用 config set notice-series 设置，如 {township}-{year}-{seq:4}。`, `The notice series "${series}" is not valid: set one like {township}-{year}-{seq:4} with config set notice-series.`));
+      }
+      const row = issueNotice(db, { loanId: loan.loanId, type, issuedOn: date, series, recordedAt: nowIso(ctx) });
+      if (type === 'guarantor' && !row.guarantor) warn(ctx, t(ctx, text('注意：这笔贷款没有登记保证人。', 'Warning: this loan has no guarantor on record.')));
+      if (o.out) {
+        const file = path.resolve(ctx.cwd, o.out);
+        const body = /\.html?$/i.test(file) ? noticeAsHtml(row, ctx.lang) : noticeAsText(row, ctx.lang);
+        fs.writeFileSync(file, body, 'utf8');
+      }
+      if (o.json) out(ctx, asJson(noticeJson(row)));
+      else if (o.out) out(ctx, t(ctx, text(`已发出通知书 ${row.noticeNo}（${row.borrower}，${row.loanNo}），已写入 ${o.out}\n`, `Issued notice ${row.noticeNo} (${row.borrower}, ${row.loanNo}); written to ${o.out}\n`)));
+      else out(ctx, noticeAsText(row, ctx.lang));
+    });
+  };
+}

@@ -1,0 +1,46 @@
+// `fieldvisit promise list` (action): every repayment intent as a promise — open, kept, partly kept or broken — as a table, JSON or CSV.
+import type { Command } from 'commander';
+import { listPromises } from '../../../db/promises.js';
+import { requireTownship } from '../../../db/places.js';
+import { UsageError } from '../../../domain/errors.js';
+import { addDays } from '../../../domain/dates.js';
+import { isBroken } from '../../../domain/promise.js';
+import { text } from '../../../domain/text.js';
+import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
+import { today, type Context } from '../../context.js';
+import { globals, out, withSession } from '../../runtime.js';
+import { listFormat } from '../../outputFormat.js';
+
+interface Opts {
+  open?: boolean;
+  broken?: boolean;
+  dueWithin?: string;
+  township?: string;
+  officer?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export function action(ctx: Context) {
+  return async (o: Opts, command: Command) => {
+    const fmt = listFormat(o);
+    const n = o.dueWithin === undefined ? null : Number(o.dueWithin);
+    if (n !== null && !(Number.isInteger(n) && n >= 0 && n <= 3650)) {
+      throw new UsageError(text(`--due-within 需要天数（如 7），而不是“${o.dueWithin}”。`, `--due-within takes a number of days (e.g. 7), not "${o.dueWithin}".`));
+    }
+    if ([o.open, o.broken, n !== null].filter(Boolean).length > 1) {
+      throw new UsageError(text('--open、--broken、--due-within 只能选一个。', 'Use only one of --open, --broken, --due-within.'));
+    }
+    const day = today(ctx);
+    await withSession(ctx, command, ({ db }) => {
+      const townshipId = o.township ? requireTownship(db, o.township).id : undefined;
+      const all = listPromises(db, day, { townshipId, officer: o.officer });
+      const broken = new Map<number, number>();
+      for (const r of all) if (isBroken(r.status)) broken.set(r.householdId, (broken.get(r.householdId) ?? 0) + 1);
+      const rows: PromiseListRow[] = all
+        .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
+        .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
+      out(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
+    });
+  };
+}
