@@ -59,7 +59,16 @@ export async function run(args: string[], ctx: Context): Promise<number> {
   }
 }
 
+/** `fieldvisit report weekly | head`: the reader went away; stop quietly, as other command-line tools do. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export async function main(): Promise<void> {
+  quietOnClosedPipe(process.stdout);
   const code = await run(process.argv.slice(2), createProcessContext());
   process.exitCode = code;
 }
