@@ -51,6 +51,11 @@ interface LoanRow {
   officer: string | null;
   guarantor: string | null;
   guarantee_until: string | null;
+  b_household_id: number;
+  b_name: string;
+  b_id_number: string | null;
+  b_phone: string | null;
+  b_stance: string | null;
 }
 interface BorrowerRow {
   id: number;
@@ -127,15 +132,17 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     insGroup: db.prepare(`INSERT INTO village_groups (village_id, name) VALUES (?, ?)`),
     household: db.prepare(`SELECT id FROM households WHERE village_id = ? AND ifnull(group_id, 0) = ? AND head_name = ?`),
     insHousehold: db.prepare(`INSERT INTO households (village_id, group_id, head_name) VALUES (?, ?, ?)`),
+    // The loan and its borrower in one step: a re-import looks up both for every row.
     loan: db.prepare(
-      `SELECT id, borrower_id, principal_fen, interest_fen, loan_date, due_date, officer, guarantor, guarantee_until FROM loans WHERE loan_no = ?`,
+      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until,
+         b.household_id AS b_household_id, b.name AS b_name, b.id_number AS b_id_number, b.phone AS b_phone, b.stance AS b_stance
+       FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = ?`,
     ),
     insLoan: db.prepare(`INSERT INTO loans (loan_no, borrower_id, principal_fen, interest_fen, balance_as_of, loan_date, due_date, officer, guarantor, guarantee_until)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updLoan: db.prepare(`UPDATE loans SET borrower_id = ?, principal_fen = ?, interest_fen = ?,
       balance_as_of = CASE WHEN principal_fen = ? AND interest_fen = ? THEN balance_as_of ELSE ? END,
       loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ? WHERE id = ?`),
-    borrowerById: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id = ?`),
     borrowerByIdNumber: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id_number = ? LIMIT 1`),
     // Same name in the same household is the same person unless both carry different ID numbers (a father and son
     // named alike): then it is someone else.
@@ -290,7 +297,14 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       peeked = null;
       let borrower: BorrowerRow | undefined;
       if (loan) {
-        borrower = q.borrowerById.get(loan.borrower_id) as BorrowerRow;
+        borrower = {
+          id: loan.borrower_id,
+          household_id: loan.b_household_id,
+          name: loan.b_name,
+          id_number: loan.b_id_number,
+          phone: loan.b_phone,
+          stance: loan.b_stance,
+        };
         // The loan now names another person already known by ID number; otherwise the roster corrected the number.
         if (r.idNumber && borrower.id_number && borrower.id_number !== r.idNumber) {
           borrower = (q.borrowerByIdNumber.get(r.idNumber) as BorrowerRow | undefined) ?? borrower;

@@ -39,3 +39,14 @@ export function maskPhone(s: string | null | undefined): string | null {
   if (t.length <= 7) return t.slice(0, 1) + '*'.repeat(t.length - 3) + t.slice(-2);
   return t.slice(0, 3) + '*'.repeat(t.length - 7) + t.slice(-4);
 }
+
+/**
+ * What a person typed, made safe to echo in a message: an ID number or a mobile number is masked,
+ * anything else (a name, a loan number) is returned as it was.
+ */
+export function maskPersonal(s: string): string {
+  const t = s.trim();
+  if (/^\d{17}[\dXx]$/.test(t) || /^\d{15}$/.test(t)) return maskIdNumber(t)!;
+  if (/^1\d{10}$/.test(t)) return maskPhone(t)!;
+  return s;
+}

@@ -1,5 +1,6 @@
 // `fieldvisit borrower set` (action): record a death, an heir, a stance or whereabouts for one borrower.
 import type { Command } from 'commander';
+import { maskPersonal } from '../../../domain/idNumber.js';
 import { resolveBorrowerRef } from '../../../db/borrowers.js';
 import { borrowerName, setBorrowerFacts, type BorrowerChanges } from '../../../db/borrowerSet.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
@@ -47,10 +48,10 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db }) => {
       const ids = resolveBorrowerRef(db, ref);
       if (ids.length === 0) {
-        throw new DataError(text(`找不到“${ref}”：请用合同编号、身份证号或借款人编号。`, `Nothing matches "${ref}": use a loan number, ID number or borrower id.`));
+        throw new DataError(text(`找不到“${maskPersonal(ref)}”：请用合同编号、身份证号或借款人编号。`, `Nothing matches "${maskPersonal(ref)}": use a loan number, ID number or borrower id.`));
       }
       if (ids.length > 1) {
-        throw new UsageError(text(`“${ref}”对应多位借款人（编号 ${ids.join('、')}）：请用借款人编号。`, `"${ref}" matches several borrowers (ids ${ids.join(', ')}): use the borrower id.`));
+        throw new UsageError(text(`“${maskPersonal(ref)}”对应多位借款人（编号 ${ids.join('、')}）：请用借款人编号。`, `"${maskPersonal(ref)}" matches several borrowers (ids ${ids.join(', ')}): use the borrower id.`));
       }
       const id = ids[0]!;
       const n = setBorrowerFacts(db, id, c, nowIso(ctx));

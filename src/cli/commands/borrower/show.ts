@@ -1,5 +1,6 @@
 // `fieldvisit borrower show` (action): one borrower with household, loans, balances and status.
 import type { Command } from 'commander';
+import { maskPersonal } from '../../../domain/idNumber.js';
 import { borrowerDetail, resolveBorrowerRef } from '../../../db/borrowers.js';
 import { DataError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
@@ -13,7 +14,7 @@ export function action(ctx: Context) {
       const ids = resolveBorrowerRef(db, ref);
       if (ids.length === 0) {
         throw new DataError(
-          text(`找不到“${ref}”：请用合同编号、身份证号或借款人编号；可先用 fieldvisit borrower find 查找。`, `Nothing matches "${ref}": use a loan number, ID number or borrower id; try fieldvisit borrower find first.`),
+          text(`找不到“${maskPersonal(ref)}”：请用合同编号、身份证号或借款人编号；可先用 fieldvisit borrower find 查找。`, `Nothing matches "${maskPersonal(ref)}": use a loan number, ID number or borrower id; try fieldvisit borrower find first.`),
         );
       }
       const details = ids.map((id) => borrowerDetail(db, id)!);

@@ -1,5 +1,6 @@
 // `fieldvisit loan clock` (action): explain a loan's limitation date (or every loan of a borrower).
 import type { Command } from 'commander';
+import { maskPersonal } from '../../../domain/idNumber.js';
 import { loanClockFacts } from '../../../db/limitation.js';
 import { resolveBorrowerRef } from '../../../db/borrowers.js';
 import { loanByNo } from '../../../db/visits.js';
@@ -24,7 +25,7 @@ export function action(ctx: Context) {
         : resolveBorrowerRef(db, ref).flatMap((borrowerId) => loanClockFacts(db, { borrowerId }, now));
       if (facts.length === 0) {
         throw new DataError(
-          text(`找不到“${ref}”：请用合同编号、身份证号或借款人编号；可先用 fieldvisit borrower find 查找。`, `Nothing matches "${ref}": use a loan number, ID number or borrower id; try fieldvisit borrower find first.`),
+          text(`找不到“${maskPersonal(ref)}”：请用合同编号、身份证号或借款人编号；可先用 fieldvisit borrower find 查找。`, `Nothing matches "${maskPersonal(ref)}": use a loan number, ID number or borrower id; try fieldvisit borrower find first.`),
         );
       }
       const rows = facts.map((f) => loanClockRow(f, { today: now, periodYears: periodYears(db), withinDays: within }));

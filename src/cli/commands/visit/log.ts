@@ -1,5 +1,6 @@
 // `fieldvisit visit log` (action): record one visit, by flags (never prompting) or, at a terminal without --outcome, interactively.
 import type { Command } from 'commander';
+import { maskPersonal } from '../../../domain/idNumber.js';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
 import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
@@ -134,11 +135,11 @@ function resolveBorrower(db: Db, ref: string): number {
   const cands = ids.length ? ids : byName.map((b) => b.borrowerId);
   if (cands.length === 1) return cands[0]!;
   if (cands.length === 0) {
-    throw new DataError(text(`找不到借款人“${ref}”：用 fieldvisit borrower find 查找。`, `No borrower matches "${ref}": look them up with fieldvisit borrower find.`));
+    throw new DataError(text(`找不到借款人“${maskPersonal(ref)}”：用 fieldvisit borrower find 查找。`, `No borrower matches "${maskPersonal(ref)}": look them up with fieldvisit borrower find.`));
   }
   const list = byName.map((b) => `#${b.borrowerId} ${b.name} ${b.village}${b.group ? ' ' + b.group : ''}`);
   throw new DataError(
-    text(`“${ref}”对应多个借款人：请用编号或合同编号指明。`, `"${ref}" matches several borrowers: name one by id or loan number.`),
+    text(`“${maskPersonal(ref)}”对应多个借款人：请用编号或合同编号指明。`, `"${maskPersonal(ref)}" matches several borrowers: name one by id or loan number.`),
     list.map((l) => text(l, l)),
   );
 }
@@ -187,7 +188,7 @@ export function action(ctx: Context) {
       if (opts.borrower) {
         const b = resolveBorrower(db, opts.borrower);
         if (loan && borrowerDetail(db, b)?.householdId !== loan.householdId) {
-          usage(`合同 ${opts.loan} 不属于“${opts.borrower}”这一户。`, `Loan ${opts.loan} does not belong to ${opts.borrower}'s household.`);
+          usage(`合同 ${opts.loan} 不属于“${maskPersonal(opts.borrower)}”这一户。`, `Loan ${opts.loan} does not belong to ${maskPersonal(opts.borrower)}'s household.`);
         }
         borrowerId = loan ? loan.borrowerId : b;
       }
