@@ -12,7 +12,7 @@ export interface HouseholdAgendaFacts {
 }
 
 /** The stance an officer recorded last (borrower_events), else the roster's. */
-export const CURRENT_STANCE_SQL = `coalesce((SELECT se.stance FROM borrower_events se WHERE se.borrower_id = b.id AND se.kind = 'stance'
+export const CURRENT_STANCE_SQL = `coalesce((SELECT se.stance FROM live_borrower_events se WHERE se.borrower_id = b.id AND se.kind = 'stance'
     ORDER BY se.effective_on DESC, se.recorded_at DESC LIMIT 1), b.stance)`;
 
 export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: number; villageId?: number } = {}): HouseholdAgendaFacts[] {
