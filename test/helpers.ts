@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../src/db/driver.js';
 import { run } from '../src/cli/main.js';
 import type { Context } from '../src/cli/context.js';
 import type { Prompter } from '../src/prompts/prompter.js';

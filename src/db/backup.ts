@@ -1,5 +1,6 @@
 // Consistent copies of the database file: online backup, rotation, and checked restore.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from './driver.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './open.js';
@@ -39,7 +40,7 @@ export async function onlineBackup(db: Db, target: string): Promise<BackupResult
   fs.rmSync(tmp, { force: true });
   try {
     await db.backup(tmp, { progress: ({ totalPages }) => Math.max(totalPages, 100) });
-    const copy = new Database(tmp);
+    const copy = new SqliteDatabase(tmp);
     try {
       // A backup of a WAL database is marked WAL; make the copy one self-contained file.
       copy.pragma('journal_mode = DELETE');
@@ -134,7 +135,7 @@ export function checkRestorable(file: string, supported: number): RestoreCheck {
   if (!fs.existsSync(abs)) throw new DataError(text(`找不到备份文件 ${abs}：请检查路径。`, `No backup file at ${abs}: check the path.`));
   let db: Database.Database;
   try {
-    db = new Database(abs, { readonly: true, fileMustExist: true });
+    db = new SqliteDatabase(abs, { readonly: true, fileMustExist: true });
   } catch (e) {
     throw notRestorable(abs, (e as Error).message);
   }
@@ -165,13 +166,13 @@ export function restoreDatabase(dbFile: string, backupFile: string, stamp: strin
   fs.rmSync(tmp, { force: true });
   let check: RestoreCheck;
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true });
+    const src = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
     try {
       src.prepare(`VACUUM INTO ?`).run(tmp);
     } finally {
       src.close();
     }
-    const copy = new Database(tmp);
+    const copy = new SqliteDatabase(tmp);
     try {
       check = checkOpen(copy, source, supported);
     } finally {
@@ -183,7 +184,7 @@ export function restoreDatabase(dbFile: string, backupFile: string, stamp: strin
   }
   let replaced: string | null = null;
   if (fs.existsSync(target)) {
-    const cur = new Database(target, { timeout: 2000 });
+    const cur = new SqliteDatabase(target, { timeout: 2000 });
     try {
       const r = cur.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
       if (r[0]?.busy) {

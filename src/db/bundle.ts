@@ -1,5 +1,6 @@
 // The exchange bundle: a small SQLite file with a manifest and a SHA-256 over its content, written atomically.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from './driver.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,7 +95,7 @@ export function createBundle(target: string): BundleWriter {
   const dir = path.dirname(path.resolve(target));
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const db = new Database(tmp);
+  const db = new SqliteDatabase(tmp);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.exec(BUNDLE_SCHEMA);
@@ -152,7 +153,7 @@ export function openBundle(file: string, supportedSchema: number): OpenBundle {
   }
   let db: BundleDb;
   try {
-    db = new Database(abs, { readonly: true, fileMustExist: true });
+    db = new SqliteDatabase(abs, { readonly: true, fileMustExist: true });
   } catch (e) {
     throw damaged(abs, (e as Error).message);
   }

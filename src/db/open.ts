@@ -1,5 +1,6 @@
 // Opens (and creates, owner-only) the database file: WAL, foreign keys, busy timeout, migrations on open.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from './driver.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../domain/errors.js';
@@ -65,7 +66,7 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
   }
   let db: Db;
   try {
-    db = new Database(abs, { readonly: !!opts.readonly, timeout: opts.busyTimeoutMs ?? 15000 });
+    db = new SqliteDatabase(abs, { readonly: !!opts.readonly, timeout: opts.busyTimeoutMs ?? 15000 });
   } catch (e) {
     throw new DataError(
       text(`无法打开数据库 ${abs}：${(e as Error).message}`, `Cannot open the database ${abs}: ${(e as Error).message}`),

@@ -1,7 +1,7 @@
 // Several laptops: roster to the field, two officers offline, a supervisor merging both bundles in either order, twice.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { voidVisit } from '../../src/db/visits.js';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, cliAsync, query, tmpDir } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 // End to end: `fieldvisit import roster` and the browse commands on the built binary and temporary database files.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliAsync, DATA, FIXTURES, json, query, sampleDb, snapshot, tmpDir } from '../helpers.js';

@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   prompts: ['domain', 'prompts'],
   cli: ['cli', 'db', 'domain', 'format', 'import', 'prompts', 'report'],
 };
-const ONLY_IN: Record<string, string> = { 'better-sqlite3': 'db', '@inquirer/prompts': 'prompts', 'cli-table3': 'format' };
+const ONLY_IN: Record<string, string> = { 'better-sqlite3': 'db', 'better-sqlite3-node22': 'db', '@inquirer/prompts': 'prompts', 'cli-table3': 'format' };
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
