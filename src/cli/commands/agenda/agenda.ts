@@ -29,6 +29,6 @@ export function action(ctx: Context) {
         limit,
       });
       out(ctx, fmt === 'json' ? agendaAsJson(a) : fmt === 'csv' ? agendaAsCsv(a, ctx.lang) : fmt === 'md' ? agendaAsMarkdown(a, ctx.lang) : agendaAsText(a, ctx.lang));
-    });
+    }, { mustExist: true });
   };
 }

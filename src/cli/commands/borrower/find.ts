@@ -19,6 +19,6 @@ export function action(ctx: Context) {
             ? borrowerHitsAsCsv(hits, !!opts.unmask)
             : borrowerHitsAsText(hits, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii }),
       );
-    });
+    }, { mustExist: true });
   };
 }

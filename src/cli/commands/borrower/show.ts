@@ -24,6 +24,6 @@ export function action(ctx: Context) {
           ? borrowerAsJson(details.length === 1 ? details[0]! : details, !!opts.unmask)
           : details.map((d) => borrowerAsText(d, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii })).join('\n'),
       );
-    });
+    }, { mustExist: true });
   };
 }

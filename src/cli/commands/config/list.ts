@@ -11,6 +11,6 @@ export function action(ctx: Context) {
       const all = listSettings(db);
       if (opts.json) out(ctx, asJson(all));
       else out(ctx, Object.entries(all).map(([k, v]) => `${k} = ${v}\n`).join(''));
-    });
+    }, { mustExist: true });
   };
 }

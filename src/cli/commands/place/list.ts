@@ -13,6 +13,6 @@ export function action(ctx: Context) {
       const tid = opts.township ? requireTownship(db, opts.township).id : undefined;
       const rows = listPlaces(db, tid);
       out(ctx, fmt === 'json' ? placesAsJson(rows) : fmt === 'csv' ? placesAsCsv(rows) : placesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+    }, { mustExist: true });
   };
 }

@@ -41,6 +41,6 @@ export function action(ctx: Context) {
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
       out(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+    }, { mustExist: true });
   };
 }

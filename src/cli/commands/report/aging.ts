@@ -15,6 +15,6 @@ export function action(ctx: Context) {
       const now = today(ctx);
       const r = buildAging(agingLoans(db, now, placeFilter(db, opts.township, undefined)), now, opts.township ?? null);
       out(ctx, fmt === 'json' ? agingAsJson(r) : fmt === 'csv' ? agingAsCsv(r) : fmt === 'md' ? agingAsMarkdown(r, ctx.lang) : agingAsText(r, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+    }, { mustExist: true });
   };
 }

@@ -19,6 +19,6 @@ export function action(ctx: Context) {
       const r = buildLimitationReport(facts, { today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, status: opts.status ?? null });
       const ascii = !!globals(command).ascii;
       out(ctx, fmt === 'json' ? limitationReportAsJson(r) : fmt === 'csv' ? limitationReportAsCsv(r) : fmt === 'md' ? limitationReportAsMarkdown(r, ctx.lang) : limitationReportAsText(r, ctx.lang, { ascii }));
-    });
+    }, { mustExist: true });
   };
 }

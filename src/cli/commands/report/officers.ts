@@ -29,6 +29,6 @@ export function action(ctx: Context) {
       const promises = listPromises(db, now, { townshipId: place.townshipId, dueFrom: m.start, dueTo: m.end });
       const r = buildOfficerReport(activity, promises, { month: m.month, from: m.start, to: m.end, today: now, quota, township: opts.township ?? null });
       out(ctx, fmt === 'json' ? officersAsJson(r) : fmt === 'csv' ? officersAsCsv(r) : fmt === 'md' ? officersAsMarkdown(r, ctx.lang) : officersAsText(r, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+    }, { mustExist: true });
   };
 }

@@ -49,6 +49,6 @@ export function action(ctx: Context) {
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
       out(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+    }, { mustExist: true });
   };
 }
