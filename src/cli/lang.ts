@@ -2,9 +2,18 @@
 import { UsageError } from '../domain/errors.js';
 import { isLang, text, type Lang } from '../domain/text.js';
 
-/** zh when the locale says Chinese, else en. */
-export function localeLang(env: Record<string, string | undefined>): Lang {
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+/** The system locale from Intl (Windows usually sets no LANG). */
+function intlLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
+}
+
+/** zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG; when none is set, the system locale), else en. */
+export function localeLang(env: Record<string, string | undefined>, systemLocale: () => string = intlLocale): Lang {
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || systemLocale();
   return /^zh/i.test(loc) ? 'zh' : 'en';
 }
 

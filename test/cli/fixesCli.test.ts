@@ -33,3 +33,44 @@ describe('read-only commands never create a database', () => {
     });
   }
 });
+
+describe('config set lang applies before the database opens', () => {
+  let zhDb: string;
+  beforeAll(async () => {
+    zhDb = path.join(tmpDir(), 'zh.db');
+    fs.copyFileSync(db, zhDb);
+    expect((await runInProcess(['config', 'set', 'lang', 'zh'], { db: zhDb })).code).toBe(0);
+  });
+
+  it('a usage error is in Chinese', async () => {
+    const r = await runInProcess(['place', 'list', '--bogus'], { db: zhDb });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知选项 --bogus');
+  });
+
+  it('--help is in Chinese, with --db given as a flag too', async () => {
+    const r = await runInProcess(['--db', zhDb, 'place', 'list', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('示例：');
+  });
+
+  it('--lang en still wins', async () => {
+    const r = await runInProcess(['--lang', 'en', 'place', 'list', '--bogus'], { db: zhDb });
+    expect(r.stderr).toContain("unknown option '--bogus'");
+    expect(r.stderr).not.toMatch(/未知/);
+  });
+
+  it('a database without the setting keeps the locale language', async () => {
+    const r = await runInProcess(['place', 'list', '--bogus'], { db });
+    expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+});
+
+describe('locale language', () => {
+  it('falls back to the system locale when LANG, LC_ALL and LC_MESSAGES are unset', async () => {
+    const { localeLang } = await import('../../src/cli/lang.js');
+    expect(localeLang({}, () => 'zh-CN')).toBe('zh');
+    expect(localeLang({}, () => 'en-US')).toBe('en');
+    expect(localeLang({ LANG: 'en_US.UTF-8' }, () => 'zh-CN')).toBe('en');
+  });
+});
