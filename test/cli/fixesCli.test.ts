@@ -74,3 +74,24 @@ describe('locale language', () => {
     expect(localeLang({ LANG: 'en_US.UTF-8' }, () => 'zh-CN')).toBe('en');
   });
 });
+
+describe('whole-number options are checked', () => {
+  for (const args of [
+    ['borrower', 'find', '房', '--limit', 'abc'],
+    ['borrower', 'find', '房', '--limit', '0'],
+    ['promise', 'list', '--due-within', 'x'],
+    ['place', 'set', '涡水镇', '--population', '-5'],
+    ['backup', '--keep', '0'],
+  ]) {
+    it(`${args.join(' ')} is a usage error`, async () => {
+      const r = await runInProcess(args, { db });
+      expect(r.code, r.stdout).toBe(2);
+      expect(r.stderr).toMatch(/needs a whole number of at least/);
+    });
+  }
+  it('borrower find --limit 1 shows one', async () => {
+    const r = await runInProcess(['borrower', 'find', '房', '--limit', '1', '--json'], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
+});

@@ -3,14 +3,15 @@ import type { Command } from 'commander';
 import { findBorrowers } from '../../../db/borrowers.js';
 import type { Context } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
-import { listFormat } from '../../outputFormat.js';
+import { intOption, listFormat } from '../../outputFormat.js';
 import { borrowerHitsAsCsv, borrowerHitsAsJson, borrowerHitsAsText } from '../../../format/borrowers.js';
 
 export function action(ctx: Context) {
   return async (term: string, opts: { limit: string; unmask?: boolean; json?: boolean; csv?: boolean }, command: Command) => {
     const fmt = listFormat(opts);
+    const limit = intOption('--limit', opts.limit, 50, 1);
     await withSession(ctx, command, ({ db }) => {
-      const hits = findBorrowers(db, term, Math.max(1, Number(opts.limit) || 50));
+      const hits = findBorrowers(db, term, limit);
       out(
         ctx,
         fmt === 'json'

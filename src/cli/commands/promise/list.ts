@@ -9,7 +9,7 @@ import { text } from '../../../domain/text.js';
 import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
 import { today, type Context } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
-import { listFormat } from '../../outputFormat.js';
+import { intOption, listFormat } from '../../outputFormat.js';
 
 interface Opts {
   open?: boolean;
@@ -24,10 +24,7 @@ interface Opts {
 export function action(ctx: Context) {
   return async (o: Opts, command: Command) => {
     const fmt = listFormat(o);
-    const n = o.dueWithin === undefined ? null : Number(o.dueWithin);
-    if (n !== null && !(Number.isInteger(n) && n >= 0 && n <= 3650)) {
-      throw new UsageError(text(`--due-within 需要天数（如 7），而不是“${o.dueWithin}”。`, `--due-within takes a number of days (e.g. 7), not "${o.dueWithin}".`));
-    }
+    const n = o.dueWithin === undefined ? null : intOption('--due-within', o.dueWithin, 0);
     if ([o.open, o.broken, n !== null].filter(Boolean).length > 1) {
       throw new UsageError(text('--open、--broken、--due-within 只能选一个。', 'Use only one of --open, --broken, --due-within.'));
     }
