@@ -95,3 +95,20 @@ describe('whole-number options are checked', () => {
     expect(JSON.parse(r.stdout)).toHaveLength(1);
   });
 });
+
+describe('report weekly --csv', () => {
+  it('is the same as --format csv, with a BOM on stdout, once', async () => {
+    const a = await runInProcess(['report', 'weekly', '--week', '2026-W47', '--csv'], { db });
+    expect(a.code, a.stderr).toBe(0);
+    const b = await runInProcess(['report', 'weekly', '--week', '2026-W47', '--format', 'csv'], { db });
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.startsWith('\ufeffweek_start,')).toBe(true);
+    const file = path.join(tmpDir(), 'w.csv');
+    expect((await runInProcess(['report', 'weekly', '--week', '2026-W47', '--csv', '--out', file], { db })).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(a.stdout);
+  });
+  it('--csv with --json is a usage error', async () => {
+    const r = await runInProcess(['report', 'weekly', '--csv', '--json'], { db });
+    expect(r.code).toBe(2);
+  });
+});

@@ -33,6 +33,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     .option('--officer <name>', h(L, '只看一名催收员的走访', "one officer's visits only"))
     .option('--format <format>', h(L, '格式：text、md、json、csv、html（默认按 --out 的扩展名，否则 text）', 'text, md, json, csv or html (default: from the --out extension, else text)'))
     .option('--json', h(L, '等同于 --format json', 'same as --format json'))
+    .option('--csv', h(L, '等同于 --format csv（UTF-8 带 BOM）', 'same as --format csv (UTF-8 with BOM)'))
     .option('--out <file>', h(L, '写入文件（UTF-8）而不是打印', 'write to FILE (UTF-8) instead of printing'))
     .option('--next <township>', h(L, '下周计划走访的乡镇', 'the township planned for next week'))
     .option('--trace', h(L, 'JSON 中每个数字附上对应的农户和走访编号', 'JSON: list the households and visits behind every figure'));

@@ -54,7 +54,7 @@ export function emitReport(ctx: Context, body: string, format: ReportFormat, out
   const target = path.resolve(ctx.cwd, outFile);
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, (format === 'csv' ? '\uFEFF' : '') + body, 'utf8');
+    fs.writeFileSync(tmp, (format === 'csv' && !body.startsWith('\uFEFF') ? '\uFEFF' : '') + body, 'utf8');
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
