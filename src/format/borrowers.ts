@@ -111,8 +111,9 @@ function loanJson(l: LoanDetail) {
   };
 }
 
-export function borrowerAsJson(d: BorrowerDetail | BorrowerDetail[], unmask: boolean): string {
-  const one = (x: BorrowerDetail) => ({
+/** Always one object: `borrower show` refuses a reference that matches several borrowers. */
+export function borrowerAsJson(x: BorrowerDetail, unmask: boolean): string {
+  return asJson({
     ...hitJson(x, unmask),
     status_where: x.statusWhere,
     status_since: x.statusSince,
@@ -123,7 +124,6 @@ export function borrowerAsJson(d: BorrowerDetail | BorrowerDetail[], unmask: boo
     household_members: x.householdMembers.map((m) => ({ borrower_id: m.borrowerId, name: m.name })),
     household_loans: x.householdLoans.map(loanJson),
   });
-  return asJson(Array.isArray(d) ? d.map(one) : one(d));
 }
 
 export function loansTable(loans: LoanDetail[], lang: Lang, opts: { ascii?: boolean }): string {

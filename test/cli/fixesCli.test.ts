@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import Database from 'better-sqlite3';
+import { query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
 
 let db: string;
 beforeAll(() => {
@@ -110,5 +111,24 @@ describe('report weekly --csv', () => {
   it('--csv with --json is a usage error', async () => {
     const r = await runInProcess(['report', 'weekly', '--csv', '--json'], { db });
     expect(r.code).toBe(2);
+  });
+});
+
+describe('borrower show with an ID number shared by several borrowers', () => {
+  it('refuses and lists the ids, so --json is always one object', async () => {
+    const dup = path.join(tmpDir(), 'dup.db');
+    fs.copyFileSync(db, dup);
+    const [a, b] = query<{ id: number; id_number: string }>(dup, `SELECT id, id_number FROM borrowers WHERE id_number IS NOT NULL ORDER BY id LIMIT 2`);
+    const w = new Database(dup);
+    w.prepare(`UPDATE borrowers SET id_number = ? WHERE id = ?`).run(a!.id_number, b!.id);
+    w.close();
+    const r = await runInProcess(['borrower', 'show', a!.id_number, '--json'], { db: dup });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`ids ${a!.id}, ${b!.id}`);
+    expect(r.stderr).not.toContain(a!.id_number);
+    const one = await runInProcess(['borrower', 'show', String(a!.id), '--json'], { db: dup });
+    expect(one.code, one.stderr).toBe(0);
+    expect(Array.isArray(JSON.parse(one.stdout))).toBe(false);
   });
 });
