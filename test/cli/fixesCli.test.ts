@@ -1,7 +1,7 @@
 // Review fixes: read-only commands on a missing file, the configured language before the database opens, option checks, output files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
 
@@ -130,5 +130,50 @@ describe('borrower show with an ID number shared by several borrowers', () => {
     const one = await runInProcess(['borrower', 'show', String(a!.id), '--json'], { db: dup });
     expect(one.code, one.stderr).toBe(0);
     expect(Array.isArray(JSON.parse(one.stdout))).toBe(false);
+  });
+});
+
+describe('--out FILE on lists, reports and the agenda', () => {
+  const cases = [
+    ['agenda'],
+    ['report', 'limitation'],
+    ['report', 'aging'],
+    ['report', 'officers', '--month', '2026-11'],
+    ['place', 'list'],
+    ['borrower', 'find', '房'],
+    ['visit', 'list'],
+    ['promise', 'list'],
+  ];
+  for (const args of cases) {
+    it(`${args.join(' ')} --csv --out writes what --csv prints (one BOM), and .csv alone picks CSV`, async () => {
+      const printed = await runInProcess([...args, '--csv'], { db });
+      expect(printed.code, printed.stderr).toBe(0);
+      const dir = tmpDir();
+      const r = await runInProcess([...args, '--csv', '--out', path.join(dir, 'a.csv')], { db });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Wrote ');
+      const written = fs.readFileSync(path.join(dir, 'a.csv'), 'utf8');
+      expect(written).toBe(printed.stdout);
+      expect(written.startsWith('\ufeff') && !written.startsWith('\ufeff\ufeff')).toBe(true);
+      expect((await runInProcess([...args, '--out', path.join(dir, 'b.csv')], { db })).code).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'b.csv'), 'utf8')).toBe(printed.stdout);
+      expect(fs.readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+    });
+  }
+
+  it('a file open in Excel (EPERM) is a data error saying to close it', async () => {
+    const { writeOutFile } = await import('../../src/cli/output.js');
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+    });
+    try {
+      const dir = tmpDir();
+      const ctx = { cwd: dir } as never;
+      expect(() => writeOutFile(ctx, 'x', 'a.csv', true)).toThrow(/close it and run again/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

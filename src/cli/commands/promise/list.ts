@@ -8,7 +8,8 @@ import { isBroken } from '../../../domain/promise.js';
 import { text } from '../../../domain/text.js';
 import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
 import { today, type Context } from '../../context.js';
-import { globals, out, withSession } from '../../runtime.js';
+import { globals, withSession } from '../../runtime.js';
+import { emitOutput } from '../../output.js';
 import { intOption, listFormat } from '../../outputFormat.js';
 
 interface Opts {
@@ -19,6 +20,7 @@ interface Opts {
   officer?: string;
   json?: boolean;
   csv?: boolean;
+  out?: string;
 }
 
 export function action(ctx: Context) {
@@ -37,7 +39,7 @@ export function action(ctx: Context) {
       const rows: PromiseListRow[] = all
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
-      out(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
+      emitOutput(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

@@ -63,7 +63,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     L,
     '诉讼时效报告：每笔贷款的到期日、最后一次中断、届满日、剩余天数和状态，最紧急的在前；并列出即将结束的保证期间。仅为辅助提示，不构成法律意见。',
     'Limitation report: every loan with its due date, last interruption, expiry date, days left and status, most urgent first; with guarantee periods ending soon. An aid, not legal advice.',
-    ['fieldvisit report limitation --township 涡水镇', 'fieldvisit report limitation --status expiring --csv > expiring.csv'],
+    ['fieldvisit report limitation --township 涡水镇', 'fieldvisit report limitation --status expiring --out expiring.csv'],
   );
   lazyAction(limitation, ctx, () => import('./limitation.js'));
 
@@ -74,7 +74,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     L,
     '账龄报告：按逾期时间（90 天内、90–365 天、1–2 年、2–3 年、3 年以上）汇总未收回本金、利息和户数，以及每档已收回的比例。',
     'Aging report: outstanding principal, interest and households by time past due (under 90 days, 90–365 days, 1–2, 2–3, over 3 years), with the share recovered in each bucket.',
-    ['fieldvisit report aging --township 涡水镇', 'fieldvisit report aging --csv > aging.csv'],
+    ['fieldvisit report aging --township 涡水镇', 'fieldvisit report aging --out aging.csv'],
   );
   lazyAction(aging, ctx, () => import('./aging.js'));
 
