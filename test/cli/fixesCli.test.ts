@@ -177,3 +177,26 @@ describe('--out FILE on lists, reports and the agenda', () => {
     }
   });
 });
+
+describe('Chinese help and commander errors', () => {
+  it('help screens have Chinese section titles and help option', async () => {
+    for (const args of [['place', 'list', '--help'], ['place', '--help'], ['--help']]) {
+      const r = await runInProcess(['--lang', 'zh', ...args]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('用法：');
+      expect(r.stdout).toContain('选项：');
+      expect(r.stdout).not.toMatch(/display help for command|Usage:|Options:|Commands:/);
+    }
+  });
+  it('English help stays as it was', async () => {
+    const r = await runInProcess(['--lang', 'en', 'place', '--help']);
+    expect(r.stdout).toContain('Usage:');
+    expect(r.stdout).toContain('display help for command');
+  });
+  it('an invalid choice is one Chinese sentence naming the option, value and choices', async () => {
+    const r = await runInProcess(['--lang', 'zh', 'report', 'aging', '--format', 'xml'], { db });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('选项 --format 的值“xml”无效：可选 text、md、json、csv');
+    expect(r.stderr).not.toMatch(/argument|Allowed|invalid/);
+  });
+});
