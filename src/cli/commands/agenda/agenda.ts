@@ -17,7 +17,6 @@ export function action(ctx: Context) {
     const fmt = outputFormat(opts);
     const within = intOption('--within', opts.within, DEFAULT_EXPIRING_DAYS);
     const limit = opts.limit === undefined ? null : intOption('--limit', opts.limit, 0, 1);
-    void command;
     await withSession(ctx, command, ({ db }) => {
       const now = today(ctx);
       const place = placeFilter(db, opts.township, opts.village);
