@@ -68,7 +68,11 @@ export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean): string 
 
 export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {
   const zh = lang === 'zh';
-  if (hits.length === 0) return zh ? '没有找到。\n' : 'No match.\n';
+  if (hits.length === 0) {
+    return zh
+      ? '没有找到。可以只输入姓名的一部分（如“房”），或身份证号、手机号的后几位，或合同编号。\n'
+      : 'No match. Try part of a name, the last digits of an ID number or phone, or a loan number.\n';
+  }
   return renderTable(
     [
       { header: zh ? '编号' : 'id', align: 'right' },

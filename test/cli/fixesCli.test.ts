@@ -200,3 +200,24 @@ describe('Chinese help and commander errors', () => {
     expect(r.stderr).not.toMatch(/argument|Allowed|invalid/);
   });
 });
+
+describe('messages that say what to do', () => {
+  it('borrower find with no match suggests part of a name or the last digits', async () => {
+    const r = await runInProcess(['borrower', 'find', '不存在的人'], { db, lang: 'zh' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('姓名的一部分');
+    expect(r.stdout).toContain('后几位');
+    const en = await runInProcess(['borrower', 'find', 'nobody-here'], { db });
+    expect(en.stdout).toContain('last digits of an ID number or phone');
+  });
+  it('config list with nothing set says so and lists the known keys', async () => {
+    const fresh = path.join(tmpDir(), 'cfg.db');
+    fs.copyFileSync(db, fresh);
+    const r = await runInProcess(['config', 'list'], { db: fresh });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('No settings are set');
+    for (const k of ['officer', 'lang', 'limitation-years', 'visit-quota', 'notice-series']) expect(r.stdout).toContain(k);
+    const j = await runInProcess(['config', 'list', '--json'], { db: fresh });
+    expect(JSON.parse(j.stdout)).toEqual({});
+  });
+});
