@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/open.js';
+import { latestVersion, MIGRATIONS, openDatabase } from '../../src/db/open.js';
 import { migration0001 } from '../../src/db/migrations/0001_initial.js';
 import { query, runInProcess, sampleDb, scriptedPrompter, snapshot, tmpDir } from '../helpers.js';
 
@@ -21,10 +21,10 @@ describe('a migration on open backs up first', () => {
     o.db.close();
     const r = await runInProcess(['info', '--json'], { db: file });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).schema_version).toBe(3);
+    expect(JSON.parse(r.stdout).schema_version).toBe(latestVersion(MIGRATIONS));
     const backups = fs.readdirSync(path.join(dir, 'backups'));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^old-v1-before-v3-.*\.db$/);
+    expect(backups[0]).toMatch(new RegExp(`^old-v1-before-v${latestVersion(MIGRATIONS)}-.*\\.db$`));
     const copy = path.join(dir, 'backups', backups[0]!);
     expect(query(copy, `SELECT max(version) AS v FROM schema_migrations`)[0].v).toBe(1);
     expect(query(copy, `SELECT name FROM townships`)).toEqual([{ name: '涡水镇' }]);
