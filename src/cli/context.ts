@@ -58,5 +58,3 @@ export async function resolveDbPath(ctx: Context, flag: string | undefined): Pro
   const { default: envPaths } = await import('env-paths');
   return path.join(envPaths('fieldvisit', { suffix: '' }).data, 'fieldvisit.db');
 }
-
-export { localeLang, parseLangFlag } from './lang.js';

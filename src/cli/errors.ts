@@ -11,6 +11,20 @@ export interface Reported {
   message: string;
 }
 
+/** "option '--format <format>' argument 'xml' is invalid. Allowed choices are text, md." in Chinese. */
+function invalidArgumentZh(m: string): string {
+  const choices = m.match(/Allowed choices are (.*)\.\s*$/)?.[1];
+  const allowed = choices ? `：可选 ${choices.split(', ').join('、')}` : '';
+  const opt = m.match(/option '([^']+)' (?:argument|value) '([^']*)'/);
+  if (opt) {
+    const name = opt[1]!.split(/[ ,]+/).find((f) => f.startsWith('--')) ?? opt[1]!.split(' ')[0]!;
+    return `选项 ${name} 的值“${opt[2]}”无效${allowed}`;
+  }
+  const arg = m.match(/command-argument value '([^']*)' is invalid for argument '([^']+)'/);
+  if (arg) return `参数 ${arg[2]} 的值“${arg[1]}”无效${allowed}`;
+  return `参数无效：${m.replace(/^error: /, '')}`;
+}
+
 const COMMANDER_ZH: Record<string, (m: string) => string> = {
   'commander.unknownOption': (m) => `未知选项 ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
   'commander.unknownCommand': (m) => `未知命令 ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
@@ -18,7 +32,7 @@ const COMMANDER_ZH: Record<string, (m: string) => string> = {
   'commander.optionMissingArgument': (m) => `选项 ${m.match(/'([^']+)'/)?.[1] ?? ''} 需要一个值`,
   'commander.missingMandatoryOptionValue': (m) => `缺少必需的选项 ${m.match(/'([^']+)'/)?.[1] ?? ''}`,
   'commander.excessArguments': () => `参数过多`,
-  'commander.invalidArgument': (m) => `参数无效：${m.replace(/^error: /, '')}`,
+  'commander.invalidArgument': invalidArgumentZh,
   'commander.conflictingOption': (m) => `选项冲突：${m.replace(/^error: /, '')}`,
 };
 

@@ -1,15 +1,17 @@
-// The interface language from the locale or --lang: light enough for main.ts to load before any command.
-import { UsageError } from '../domain/errors.js';
-import { isLang, text, type Lang } from '../domain/text.js';
+// The interface language from the locale: light enough for main.ts to load before any command.
+import type { Lang } from '../domain/text.js';
 
-/** zh when the locale says Chinese, else en. */
-export function localeLang(env: Record<string, string | undefined>): Lang {
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(loc) ? 'zh' : 'en';
+/** The system locale from Intl (Windows usually sets no LANG). */
+function intlLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
-export function parseLangFlag(v: string | undefined): Lang | undefined {
-  if (v === undefined) return undefined;
-  if (isLang(v)) return v;
-  throw new UsageError(text(`--lang 只能是 zh 或 en，而不是“${v}”。`, `--lang must be zh or en, not "${v}".`));
+/** zh when the locale says Chinese (LC_ALL, LC_MESSAGES, LANG; when none is set, the system locale), else en. */
+export function localeLang(env: Record<string, string | undefined>, systemLocale: () => string = intlLocale): Lang {
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || systemLocale();
+  return /^zh/i.test(loc) ? 'zh' : 'en';
 }

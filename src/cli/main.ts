@@ -1,4 +1,5 @@
 // The entry point: builds the context from the process, runs the command, and is the only place that sets the exit code.
+import fs from 'node:fs';
 import { CommanderError } from 'commander';
 import { buildProgram, prepareHelp } from './program.js';
 import type { Context } from './context.js';
@@ -7,6 +8,7 @@ import { reportError, EXIT } from './errors.js';
 import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { isLang } from '../domain/text.js';
+import { resolveDbPath } from './context.js';
 
 export function createProcessContext(): Context {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
@@ -27,23 +29,48 @@ export function createProcessContext(): Context {
   };
 }
 
-/** Reads --lang, --debug and --no-color before commander parses, so even parse errors speak the right language. */
-function preScan(args: string[], ctx: Context): { debug: boolean } {
+/** Reads --lang, --db, --debug and --no-color before commander parses, so even parse errors speak the right language. */
+function preScan(args: string[], ctx: Context): { debug: boolean; lang: boolean; db: string | undefined } {
   let debug = false;
+  let lang = false;
+  let db: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') break;
     if (a === '--debug') debug = true;
     if (a === '--no-color') ctx.color = false;
     const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (isLang(v)) ctx.lang = v;
+    if (isLang(v)) {
+      ctx.lang = v;
+      lang = true;
+    }
+    const d = a === '--db' ? args[i + 1] : a.startsWith('--db=') ? a.slice(5) : undefined;
+    if (d !== undefined) db = d;
   }
-  return { debug };
+  return { debug, lang, db };
+}
+
+/**
+ * The language set with `config set lang`, read before the program is built so help and every error (even a parse
+ * error) use it. Only when the database file already exists; the database code loads only then, so --version stays cheap.
+ */
+async function applyConfiguredLang(args: string[], ctx: Context, dbFlag: string | undefined): Promise<void> {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return;
+  try {
+    const file = await resolveDbPath(ctx, dbFlag);
+    if (!fs.existsSync(file)) return;
+    const { readLangSetting } = await import('../db/settings.js');
+    const l = readLangSetting(file);
+    if (isLang(l)) ctx.lang = l;
+  } catch {
+    // No configured language to apply: keep the locale's.
+  }
 }
 
 /** Runs one invocation and returns its exit code; tests call this in-process with a fake context. */
 export async function run(args: string[], ctx: Context): Promise<number> {
-  const { debug } = preScan(args, ctx);
+  const { debug, lang, db } = preScan(args, ctx);
+  if (!lang) await applyConfiguredLang(args, ctx, db);
   const program = buildProgram(ctx);
   try {
     await prepareHelp(program, args);

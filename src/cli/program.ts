@@ -23,7 +23,7 @@ export function buildProgram(ctx: Context): Command {
   const L = ctx.lang;
   const program = new Command('fieldvisit');
   program
-    .version(VERSION)
+    .version(VERSION, '-V, --version', h(L, '显示版本号', 'output the version number'))
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
@@ -62,7 +62,23 @@ export function buildProgram(ctx: Context): Command {
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
   }
+  if (L === 'zh') for (const c of [program, ...allCommands(program)]) speakChinese(c);
   return program;
+}
+
+const TITLES_ZH: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Global Options:': '全局选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+};
+
+/** Commander's own words on a help screen (section titles, the help option and command) in Chinese. */
+function speakChinese(c: Command): void {
+  c.helpOption('-h, --help', '显示帮助');
+  if (c.commands.length > 0) c.helpCommand('help [command]', '显示某个命令的帮助');
+  c.configureHelp({ ...c.configureHelp(), styleTitle: (s: string) => TITLES_ZH[s] ?? s });
 }
 
 /**
@@ -72,7 +88,7 @@ export function buildProgram(ctx: Context): Command {
 export async function prepareHelp(program: Command, args: string[]): Promise<void> {
   if (!mayPrintHelp(program, args)) return;
   const { default: stringWidth } = await import('string-width');
-  for (const c of [program, ...allCommands(program)]) c.configureHelp({ displayWidth: (s: string) => stringWidth(s) } as never);
+  for (const c of [program, ...allCommands(program)]) c.configureHelp({ ...c.configureHelp(), displayWidth: (s: string) => stringWidth(s) } as never);
 }
 
 function mayPrintHelp(program: Command, args: string[]): boolean {

@@ -1,12 +1,11 @@
-// Shared plumbing for command actions: global options, opening the database, language, output (colour is in paint.ts).
+// Shared plumbing for command actions: global options, opening the database, language, output.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openDatabase, type Db } from '../db/open.js';
 import { vacuumInto } from '../db/backup.js';
 import { getSetting } from '../db/settings.js';
-import { isLang, pick, type Lang, type Text } from '../domain/text.js';
+import { isLang, pick, type Text } from '../domain/text.js';
 import { nowIso, resolveDbPath, type Context } from './context.js';
-import { parseLangFlag } from './lang.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -54,10 +53,6 @@ export async function withSession<T>(ctx: Context, cmd: Command, fn: (s: Session
   } finally {
     s.db.close();
   }
-}
-
-export function resolveLang(ctx: Context, flag: string | undefined): Lang {
-  return parseLangFlag(flag) ?? ctx.lang;
 }
 
 export function t(ctx: Context, tx: Text): string {

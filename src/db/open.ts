@@ -49,7 +49,10 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
   if (!exists) {
     if (opts.mustExist || opts.readonly) {
       throw new DataError(
-        text(`找不到数据库文件 ${abs}：请检查路径，或先导入花名册。`, `No database file at ${abs}: check the path, or import a roster first.`),
+        text(
+          `数据库文件 ${abs} 不存在：请先导入花名册（fieldvisit import roster 文件），或检查 --db / 环境变量 FIELDVISIT_DB 指定的路径。`,
+          `The database file ${abs} does not exist: import a roster first (fieldvisit import roster FILE), or check the --db path / FIELDVISIT_DB.`,
+        ),
       );
     }
     try {

@@ -1,4 +1,5 @@
 // Per-database settings (officer name, language, limitation period, quota, notice series).
+import Database from 'better-sqlite3';
 import type { Db } from './open.js';
 
 export function getSetting(db: Db, key: string): string | null {
@@ -17,4 +18,20 @@ export function unsetSetting(db: Db, key: string): boolean {
 export function listSettings(db: Db): Record<string, string> {
   const rows = db.prepare(`SELECT key, value FROM settings ORDER BY key`).all() as { key: string; value: string }[];
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+/**
+ * The `lang` setting of an existing database file, read-only (no migrations, nothing created), so help and errors raised
+ * before a command opens the database speak the configured language. Null when unset or on any error.
+ */
+export function readLangSetting(file: string): string | null {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 1000 });
+    return getSetting(db, 'lang');
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
 }

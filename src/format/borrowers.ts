@@ -68,7 +68,11 @@ export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean): string 
 
 export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {
   const zh = lang === 'zh';
-  if (hits.length === 0) return zh ? '没有找到。\n' : 'No match.\n';
+  if (hits.length === 0) {
+    return zh
+      ? '没有找到。可以只输入姓名的一部分（如“房”），或身份证号、手机号的后几位，或合同编号。\n'
+      : 'No match. Try part of a name, the last digits of an ID number or phone, or a loan number.\n';
+  }
   return renderTable(
     [
       { header: zh ? '编号' : 'id', align: 'right' },
@@ -111,8 +115,9 @@ function loanJson(l: LoanDetail) {
   };
 }
 
-export function borrowerAsJson(d: BorrowerDetail | BorrowerDetail[], unmask: boolean): string {
-  const one = (x: BorrowerDetail) => ({
+/** Always one object: `borrower show` refuses a reference that matches several borrowers. */
+export function borrowerAsJson(x: BorrowerDetail, unmask: boolean): string {
+  return asJson({
     ...hitJson(x, unmask),
     status_where: x.statusWhere,
     status_since: x.statusSince,
@@ -123,7 +128,6 @@ export function borrowerAsJson(d: BorrowerDetail | BorrowerDetail[], unmask: boo
     household_members: x.householdMembers.map((m) => ({ borrower_id: m.borrowerId, name: m.name })),
     household_loans: x.householdLoans.map(loanJson),
   });
-  return asJson(Array.isArray(d) ? d.map(one) : one(d));
 }
 
 export function loansTable(loans: LoanDetail[], lang: Lang, opts: { ascii?: boolean }): string {

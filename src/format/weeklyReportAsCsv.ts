@@ -1,7 +1,7 @@
 // The weekly report as CSV: one row per village committee per section, machine amounts (1234.50), English column names.
-import { stringify } from 'csv-stringify/sync';
 import { fenToPlain } from '../domain/money.js';
 import type { Figures, WeeklyReport } from '../report/buildWeeklyReport.js';
+import { toCsv, type CsvCell } from './csv.js';
 
 export const WEEKLY_CSV_COLUMNS = [
   'week_start',
@@ -24,13 +24,7 @@ export const WEEKLY_CSV_COLUMNS = [
   'statute_expired',
 ] as const;
 
-/** A spreadsheet must not run a name as a formula (=, +, -, @ at the start). */
-function cell(s: string | null): string {
-  if (s === null) return '';
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-function counts(f: Figures): (string | number)[] {
+function counts(f: Figures): CsvCell[] {
   return [
     f.households,
     f.householdsVisited,
@@ -47,12 +41,11 @@ function counts(f: Figures): (string | number)[] {
   ];
 }
 
+/** UTF-8 with a BOM, like every CSV the tool prints; names go through the shared formula-safe csvCell. */
 export function weeklyReportAsCsv(r: WeeklyReport): string {
-  const rows: (string | number)[][] = [[...WEEKLY_CSV_COLUMNS]];
+  const rows: CsvCell[][] = [];
   for (const s of r.sections) {
-    for (const v of s.villages) {
-      rows.push([r.week.start, r.week.end, r.week.iso ?? '', cell(s.township), cell(s.area), cell(v.village), ...counts(v)]);
-    }
+    for (const v of s.villages) rows.push([r.week.start, r.week.end, r.week.iso ?? '', s.township, s.area, v.village, ...counts(v)]);
   }
-  return stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return toCsv([...WEEKLY_CSV_COLUMNS], rows);
 }

@@ -259,4 +259,3 @@ async function askMoney(p: Prompter, message: string, maxFen: Fen, m: (zh: strin
   return (parseYuan(v) as { fen: Fen }).fen;
 }
 
-/** A typed date: ISO or the roster forms, or today / yesterday / 今天 / 昨天 / 前天. */

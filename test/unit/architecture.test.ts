@@ -47,3 +47,21 @@ describe('layering', () => {
     });
   }
 });
+
+describe('no dead modules', () => {
+  const all = files(SRC);
+  const imported = new Set<string>();
+  for (const f of all) {
+    const src = fs.readFileSync(f, 'utf8');
+    for (const m of src.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
+      imported.add(path.resolve(path.dirname(f), (m[1] ?? m[2]!).replace(/\.js$/, '.ts')));
+    }
+  }
+  it('every source file is imported by another (main.ts is the entry point)', () => {
+    const orphans = all.filter((f) => !imported.has(f) && path.relative(SRC, f) !== path.join('cli', 'main.ts')).map((f) => path.relative(ROOT, f));
+    expect(orphans).toEqual([]);
+  });
+  it('no placeholder statements that only silence the compiler', () => {
+    for (const f of all) expect(fs.readFileSync(f, 'utf8'), f).not.toMatch(/^\s*void (globals\(command\)|command);/m);
+  });
+});

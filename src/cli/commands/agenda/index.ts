@@ -19,7 +19,7 @@ export function registerAgenda(program: Command, ctx: Context): void {
     L,
     '下一步走访谁：诉讼时效即将届满（最近的在前）、承诺到期或爽约、从未走访或 90 天未走访、保证期间即将结束；按村委和组排好路线，每户列出贷款、余额、上次走访、未到期承诺、类型和应对方法。',
     'Whom to visit next: limitation expiring (soonest first), promises due or broken, households never visited or not for 90 days, guarantee periods ending; grouped by committee and group for a day’s route, each household with its loans, balance, last visit, open promise, stance and approach.',
-    ['fieldvisit agenda --township 涡水镇 --limit 10', 'fieldvisit agenda --village 马头冲村委 --format md > route.md'],
+    ['fieldvisit agenda --township 涡水镇 --limit 10', 'fieldvisit agenda --village 马头冲村委 --out route.md'],
   );
   lazyAction(cmd, ctx, () => import('./agenda.js'));
 }

@@ -2,24 +2,21 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultBackupPath, onlineBackup, pruneBackups } from '../../../db/backup.js';
-import { UsageError } from '../../../domain/errors.js';
-import { text } from '../../../domain/text.js';
 import type { Context } from '../../context.js';
 import { out, withSession } from '../../runtime.js';
+import { intOption } from '../../outputFormat.js';
 import { backupAsJson, backupAsText } from '../../../format/exchange.js';
 
 export function action(ctx: Context) {
   return async (file: string | undefined, opts: { keep: string; json?: boolean }, command: Command) => {
-    if (!/^\d{1,4}$/.test(opts.keep) || Number(opts.keep) < 1) {
-      throw new UsageError(text(`--keep 需要一个正整数，而不是“${opts.keep}”。`, `--keep needs a positive whole number, not "${opts.keep}".`));
-    }
+    const keep = intOption('--keep', opts.keep, 10, 1);
     await withSession(
       ctx,
       command,
       async ({ db, file: dbFile }) => {
         const target = file ? path.resolve(ctx.cwd, file) : defaultBackupPath(dbFile, ctx.now());
         const r = await onlineBackup(db, target);
-        if (!file) r.pruned = pruneBackups(dbFile, Number(opts.keep));
+        if (!file) r.pruned = pruneBackups(dbFile, keep);
         out(ctx, opts.json ? backupAsJson(r) : backupAsText(r, ctx.lang));
       },
       { mustExist: true },

@@ -2,23 +2,27 @@
 import type { Command } from 'commander';
 import { findBorrowers } from '../../../db/borrowers.js';
 import type { Context } from '../../context.js';
-import { globals, out, withSession } from '../../runtime.js';
-import { listFormat } from '../../outputFormat.js';
+import { globals, withSession } from '../../runtime.js';
+import { emitOutput } from '../../output.js';
+import { intOption, listFormat } from '../../outputFormat.js';
 import { borrowerHitsAsCsv, borrowerHitsAsJson, borrowerHitsAsText } from '../../../format/borrowers.js';
 
 export function action(ctx: Context) {
-  return async (term: string, opts: { limit: string; unmask?: boolean; json?: boolean; csv?: boolean }, command: Command) => {
+  return async (term: string, opts: { limit: string; unmask?: boolean; json?: boolean; csv?: boolean; out?: string }, command: Command) => {
     const fmt = listFormat(opts);
+    const limit = intOption('--limit', opts.limit, 50, 1);
     await withSession(ctx, command, ({ db }) => {
-      const hits = findBorrowers(db, term, Math.max(1, Number(opts.limit) || 50));
-      out(
+      const hits = findBorrowers(db, term, limit);
+      emitOutput(
         ctx,
         fmt === 'json'
           ? borrowerHitsAsJson(hits, !!opts.unmask)
           : fmt === 'csv'
             ? borrowerHitsAsCsv(hits, !!opts.unmask)
             : borrowerHitsAsText(hits, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii }),
+        opts.out,
+        fmt === 'csv',
       );
-    });
+    }, { mustExist: true });
   };
 }

@@ -37,11 +37,11 @@ export function registerBorrower(program: Command, ctx: Context): void {
     .argument('<text>', h(L, '姓名（部分）、身份证号（或后几位）、电话或合同编号', 'name (part), ID number (or its last digits), phone or loan number'))
     .option('--limit <n>', h(L, '最多显示几条', 'show at most this many'), '50')
     .option('--unmask', h(L, '显示完整的身份证号和电话', 'show full ID numbers and phones'));
-  addListOutputOptions(find, L);
+  addListOutputOptions(find, L, { out: true });
   describe(find, L, '按姓名、身份证号、电话或合同编号查找借款人。', 'Find borrowers by name, ID number, phone or loan number.', [
     'fieldvisit borrower find 房六贵',
     'fieldvisit borrower find 1234 --json',
-    'fieldvisit borrower find 房 --csv > borrowers.csv',
+    'fieldvisit borrower find 房 --out borrowers.csv',
   ]);
   lazyAction(find, ctx, () => import('./find.js'));
 

@@ -11,6 +11,6 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db }) => {
       const v = getSetting(db, key);
       out(ctx, (v ?? '') + '\n');
-    });
+    }, { mustExist: true });
   };
 }

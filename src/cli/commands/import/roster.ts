@@ -22,7 +22,6 @@ interface Opts {
 
 export function action(ctx: Context) {
   return async (file: string, opts: Opts, command: Command) => {
-    void globals(command);
     const asOf = opts.asOf ?? today(ctx);
     if (!isValidIsoDate(asOf)) throw new UsageError(text(`--as-of 需要 YYYY-MM-DD 格式的日期，而不是“${asOf}”。`, `--as-of needs a YYYY-MM-DD date, not "${asOf}".`));
     await withSession(ctx, command, async ({ db }) => {

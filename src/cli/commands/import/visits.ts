@@ -7,7 +7,7 @@ import { DataError } from '../../../domain/errors.js';
 import { pick, text, type Text } from '../../../domain/text.js';
 import { runImport } from '../../importRunner.js';
 import { nowIso, today, type Context } from '../../context.js';
-import { globals, out, warn, withSession } from '../../runtime.js';
+import { out, warn, withSession } from '../../runtime.js';
 import { visitImportAsJson, visitImportAsText, type VisitImportSummary } from '../../../format/importSummary.js';
 
 interface Opts {
@@ -110,7 +110,6 @@ export function action(ctx: Context) {
       else {
         out(ctx, visitImportAsText(outcome, ctx.lang));
         for (const w of warnings) warn(ctx, `${outcome.file}:${w.line}: ${pick(w.text, ctx.lang)}`);
-        void globals(command);
       }
     });
   };

@@ -11,6 +11,6 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db, file }) => {
       const info = { file, ...readInfo(db), supportedVersion: latestVersion(MIGRATIONS) };
       out(ctx, opts.json ? infoAsJson(info) : infoAsText(info, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+    }, { mustExist: true });
   };
 }

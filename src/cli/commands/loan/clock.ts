@@ -41,6 +41,6 @@ export function action(ctx: Context) {
       const shown = rows.filter((r) => r.clock);
       if (opts.json) out(ctx, loanClocksAsJson(shown, !!byLoan));
       else out(ctx, shown.map((r) => loanClockAsText(r, ctx.lang, { ascii: !!globals(command).ascii })).join('\n'));
-    });
+    }, { mustExist: true });
   };
 }

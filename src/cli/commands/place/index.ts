@@ -13,11 +13,11 @@ export function registerPlace(program: Command, ctx: Context): void {
   ]);
 
   const list = place.command('list').option('--township <name>', h(L, '只看一个乡镇', 'one township only'));
-  addListOutputOptions(list, L);
+  addListOutputOptions(list, L, { out: true });
   describe(list, L, '按乡镇 → 片区 → 村委 → 组列出户数、贷款笔数和贷款余额。', 'The place tree with household and loan counts and outstanding principal.', [
     'fieldvisit place list',
     'fieldvisit place list --township 涡水镇 --json',
-    'fieldvisit place list --csv > places.csv',
+    'fieldvisit place list --out places.csv',
   ]);
   lazyAction(list, ctx, () => import('./list.js'));
 

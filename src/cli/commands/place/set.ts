@@ -1,16 +1,14 @@
 // `fieldvisit place set` (action): a township's profile (population, livelihood, committees) for the weekly report.
 import type { Command } from 'commander';
 import { setTownshipProfile } from '../../../db/places.js';
-import { UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
 import type { Context } from '../../context.js';
 import { out, t, withSession } from '../../runtime.js';
 import { asJson } from '../../../format/table.js';
+import { intOption } from '../../outputFormat.js';
 
 function intFlag(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(v)) throw new UsageError(text(`${name} 需要一个非负整数，而不是“${v}”。`, `${name} needs a whole number, not "${v}".`));
-  return Number(v);
+  return v === undefined ? undefined : intOption(name, v, 0);
 }
 
 export function action(ctx: Context) {

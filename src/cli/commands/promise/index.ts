@@ -16,13 +16,13 @@ export function registerPromise(program: Command, ctx: Context): void {
     .option('--due-within <days>', h(L, '只列今后几天内到期、尚未兑现的承诺', 'only open promises due within this many days'))
     .option('--township <name>', h(L, '乡镇', 'township'))
     .option('--officer <name>', h(L, '催收员', 'officer'));
-  addListOutputOptions(list, L);
+  addListOutputOptions(list, L, { out: true });
   describe(
     list,
     L,
     '列出还款承诺：借款人、村委、金额、日期、已还多少、状态（未到期／已兑现／部分兑现／爽约），以及每户爽约次数。',
     'List promises: borrower, village, amount, date, paid so far, status (open / kept / partly kept / broken), and each household’s count of broken promises.',
-    ['fieldvisit promise list', 'fieldvisit promise list --open', 'fieldvisit promise list --broken --json', 'fieldvisit promise list --due-within 7', 'fieldvisit promise list --csv > promises.csv'],
+    ['fieldvisit promise list', 'fieldvisit promise list --open', 'fieldvisit promise list --broken --json', 'fieldvisit promise list --due-within 7', 'fieldvisit promise list --out promises.csv'],
   );
   lazyAction(list, ctx, () => import('./list.js'));
 }

@@ -8,8 +8,9 @@ import { isBroken } from '../../../domain/promise.js';
 import { text } from '../../../domain/text.js';
 import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
 import { today, type Context } from '../../context.js';
-import { globals, out, withSession } from '../../runtime.js';
-import { listFormat } from '../../outputFormat.js';
+import { globals, withSession } from '../../runtime.js';
+import { emitOutput } from '../../output.js';
+import { intOption, listFormat } from '../../outputFormat.js';
 
 interface Opts {
   open?: boolean;
@@ -19,15 +20,13 @@ interface Opts {
   officer?: string;
   json?: boolean;
   csv?: boolean;
+  out?: string;
 }
 
 export function action(ctx: Context) {
   return async (o: Opts, command: Command) => {
     const fmt = listFormat(o);
-    const n = o.dueWithin === undefined ? null : Number(o.dueWithin);
-    if (n !== null && !(Number.isInteger(n) && n >= 0 && n <= 3650)) {
-      throw new UsageError(text(`--due-within 需要天数（如 7），而不是“${o.dueWithin}”。`, `--due-within takes a number of days (e.g. 7), not "${o.dueWithin}".`));
-    }
+    const n = o.dueWithin === undefined ? null : intOption('--due-within', o.dueWithin, 0);
     if ([o.open, o.broken, n !== null].filter(Boolean).length > 1) {
       throw new UsageError(text('--open、--broken、--due-within 只能选一个。', 'Use only one of --open, --broken, --due-within.'));
     }
@@ -40,7 +39,7 @@ export function action(ctx: Context) {
       const rows: PromiseListRow[] = all
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
-      out(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+      emitOutput(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
+    }, { mustExist: true });
   };
 }

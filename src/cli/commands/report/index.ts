@@ -33,6 +33,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     .option('--officer <name>', h(L, '只看一名催收员的走访', "one officer's visits only"))
     .option('--format <format>', h(L, '格式：text、md、json、csv、html（默认按 --out 的扩展名，否则 text）', 'text, md, json, csv or html (default: from the --out extension, else text)'))
     .option('--json', h(L, '等同于 --format json', 'same as --format json'))
+    .option('--csv', h(L, '等同于 --format csv（UTF-8 带 BOM）', 'same as --format csv (UTF-8 with BOM)'))
     .option('--out <file>', h(L, '写入文件（UTF-8）而不是打印', 'write to FILE (UTF-8) instead of printing'))
     .option('--next <township>', h(L, '下周计划走访的乡镇', 'the township planned for next week'))
     .option('--trace', h(L, 'JSON 中每个数字附上对应的农户和走访编号', 'JSON: list the households and visits behind every figure'));
@@ -62,7 +63,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     L,
     '诉讼时效报告：每笔贷款的到期日、最后一次中断、届满日、剩余天数和状态，最紧急的在前；并列出即将结束的保证期间。仅为辅助提示，不构成法律意见。',
     'Limitation report: every loan with its due date, last interruption, expiry date, days left and status, most urgent first; with guarantee periods ending soon. An aid, not legal advice.',
-    ['fieldvisit report limitation --township 涡水镇', 'fieldvisit report limitation --status expiring --csv > expiring.csv'],
+    ['fieldvisit report limitation --township 涡水镇', 'fieldvisit report limitation --status expiring --out expiring.csv'],
   );
   lazyAction(limitation, ctx, () => import('./limitation.js'));
 
@@ -73,7 +74,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     L,
     '账龄报告：按逾期时间（90 天内、90–365 天、1–2 年、2–3 年、3 年以上）汇总未收回本金、利息和户数，以及每档已收回的比例。',
     'Aging report: outstanding principal, interest and households by time past due (under 90 days, 90–365 days, 1–2, 2–3, over 3 years), with the share recovered in each bucket.',
-    ['fieldvisit report aging --township 涡水镇', 'fieldvisit report aging --csv > aging.csv'],
+    ['fieldvisit report aging --township 涡水镇', 'fieldvisit report aging --out aging.csv'],
   );
   lazyAction(aging, ctx, () => import('./aging.js'));
 

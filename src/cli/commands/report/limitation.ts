@@ -5,12 +5,13 @@ import { DEFAULT_EXPIRING_DAYS, type LimitationStatus } from '../../../domain/li
 import { buildLimitationReport } from '../../../report/limitation.js';
 import { limitationReportAsCsv, limitationReportAsJson, limitationReportAsMarkdown, limitationReportAsText } from '../../../format/limitation.js';
 import { today, type Context } from '../../context.js';
-import { globals, out, withSession } from '../../runtime.js';
+import { globals, withSession } from '../../runtime.js';
+import { emitOutput } from '../../output.js';
 import { intOption, outputFormat } from '../../outputFormat.js';
 import { periodYears, placeFilter } from '../../scope.js';
 
 export function action(ctx: Context) {
-  return async (opts: { township?: string; village?: string; status?: LimitationStatus; within?: string; format?: string; json?: boolean; csv?: boolean }, command: Command) => {
+  return async (opts: { township?: string; village?: string; status?: LimitationStatus; within?: string; format?: string; json?: boolean; csv?: boolean; out?: string }, command: Command) => {
     const fmt = outputFormat(opts);
     const within = intOption('--within', opts.within, DEFAULT_EXPIRING_DAYS);
     await withSession(ctx, command, ({ db }) => {
@@ -18,7 +19,7 @@ export function action(ctx: Context) {
       const facts = loanClockFacts(db, placeFilter(db, opts.township, opts.village), now);
       const r = buildLimitationReport(facts, { today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, status: opts.status ?? null });
       const ascii = !!globals(command).ascii;
-      out(ctx, fmt === 'json' ? limitationReportAsJson(r) : fmt === 'csv' ? limitationReportAsCsv(r) : fmt === 'md' ? limitationReportAsMarkdown(r, ctx.lang) : limitationReportAsText(r, ctx.lang, { ascii }));
-    });
+      emitOutput(ctx, fmt === 'json' ? limitationReportAsJson(r) : fmt === 'csv' ? limitationReportAsCsv(r) : fmt === 'md' ? limitationReportAsMarkdown(r, ctx.lang) : limitationReportAsText(r, ctx.lang, { ascii }), opts.out, fmt === 'csv');
+    }, { mustExist: true });
   };
 }

@@ -9,14 +9,15 @@ import { text } from '../../../domain/text.js';
 import { buildOfficerReport } from '../../../report/officers.js';
 import { officersAsCsv, officersAsJson, officersAsMarkdown, officersAsText } from '../../../format/officers.js';
 import { today, type Context } from '../../context.js';
-import { globals, out, withSession } from '../../runtime.js';
+import { globals, withSession } from '../../runtime.js';
+import { emitOutput } from '../../output.js';
 import { outputFormat } from '../../outputFormat.js';
 import { placeFilter } from '../../scope.js';
 
 export const DEFAULT_VISIT_QUOTA = 25;
 
 export function action(ctx: Context) {
-  return async (opts: { month?: string; township?: string; format?: string; json?: boolean; csv?: boolean }, command: Command) => {
+  return async (opts: { month?: string; township?: string; format?: string; json?: boolean; csv?: boolean; out?: string }, command: Command) => {
     const fmt = outputFormat(opts);
     const now = today(ctx);
     const m = parseMonth(opts.month ?? now.slice(0, 7));
@@ -28,7 +29,7 @@ export function action(ctx: Context) {
       const activity = officerActivity(db, m.start, m.end, place);
       const promises = listPromises(db, now, { townshipId: place.townshipId, dueFrom: m.start, dueTo: m.end });
       const r = buildOfficerReport(activity, promises, { month: m.month, from: m.start, to: m.end, today: now, quota, township: opts.township ?? null });
-      out(ctx, fmt === 'json' ? officersAsJson(r) : fmt === 'csv' ? officersAsCsv(r) : fmt === 'md' ? officersAsMarkdown(r, ctx.lang) : officersAsText(r, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+      emitOutput(ctx, fmt === 'json' ? officersAsJson(r) : fmt === 'csv' ? officersAsCsv(r) : fmt === 'md' ? officersAsMarkdown(r, ctx.lang) : officersAsText(r, ctx.lang, { ascii: !!globals(command).ascii }), opts.out, fmt === 'csv');
+    }, { mustExist: true });
   };
 }

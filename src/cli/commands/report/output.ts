@@ -1,10 +1,10 @@
-// Report output shared by the report verbs: the format from --format or the --out extension, and writing the file.
-import fs from 'node:fs';
+// Weekly report output: the format from --format or the --out extension, and printing or writing it (the writer is ../../output.ts).
 import path from 'node:path';
-import { DataError, UsageError } from '../../../domain/errors.js';
+import { UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
 import type { Context } from '../../context.js';
 import { out } from '../../runtime.js';
+import { writeOutFile } from '../../output.js';
 
 export const REPORT_FORMATS = ['text', 'md', 'json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -42,25 +42,11 @@ export function resolveFormat(format: string | undefined, outFile: string | unde
   return 'text';
 }
 
-/**
- * Prints the report, or writes it to FILE as UTF-8 (CSV with a BOM so Excel reads Chinese right; a temporary file
- * renamed into place so a failed write never leaves half a report).
- */
+/** Prints the report, or writes it to FILE (see writeOutFile) and returns the path written. */
 export function emitReport(ctx: Context, body: string, format: ReportFormat, outFile: string | undefined): string | null {
   if (outFile === undefined) {
     out(ctx, body);
     return null;
   }
-  const target = path.resolve(ctx.cwd, outFile);
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, (format === 'csv' ? '\uFEFF' : '') + body, 'utf8');
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new DataError(
-      text(`无法写入 ${target}（${(e as Error).message}）：请检查文件夹是否存在且可写。`, `Cannot write ${target} (${(e as Error).message}): check that the folder exists and is writable.`),
-    );
-  }
-  return target;
+  return writeOutFile(ctx, body, outFile, format === 'csv');
 }

@@ -20,6 +20,7 @@ interface WeeklyOptions {
   officer?: string;
   format?: string;
   json?: boolean;
+  csv?: boolean;
   out?: string;
   next?: string;
   trace?: boolean;
@@ -55,10 +56,9 @@ export function resolveWeek(opts: WeeklyOptions, todayDate: IsoDate): ReportWeek
 
 export function action(ctx: Context) {
   return async (opts: WeeklyOptions, command: Command) => {
-    if (opts.json && opts.format !== undefined && opts.format !== 'json') {
-      throw new UsageError(text('--json 与 --format 冲突：只用其中一个。', '--json and --format disagree: use one of them.'));
-    }
-    const format = resolveFormat(opts.json ? 'json' : opts.format, opts.out);
+    const chosen = new Set([opts.json ? 'json' : null, opts.csv ? 'csv' : null, opts.format ?? null].filter((x) => x !== null));
+    if (chosen.size > 1) throw new UsageError(text('--json、--csv 和 --format 只能选一个。', 'Choose one of --json, --csv and --format.'));
+    const format = resolveFormat(opts.json ? 'json' : opts.csv ? 'csv' : opts.format, opts.out);
     const week = resolveWeek(opts, today(ctx));
     if (opts.trace && format !== 'json') warn(ctx, t(ctx, text('--trace 只对 JSON 输出有效，已忽略。', '--trace applies to JSON output only; ignored.')));
     await withSession(

@@ -73,12 +73,12 @@ export function registerVisit(program: Command, ctx: Context): void {
     .option('--outcome <kind>', h(L, `结果：${OUTCOME_KINDS.join('、')}`, `outcome: ${OUTCOME_KINDS.join(', ')}`))
     .option('--loan <no>', h(L, '合同编号', 'loan number'))
     .option('--all', h(L, '包括已作废的走访', 'include void visits'));
-  addListOutputOptions(list, L);
+  addListOutputOptions(list, L, { out: true });
   describe(list, L, '列出走访记录（默认不含作废的）。', 'List visits (void ones only with --all).', [
     'fieldvisit visit list --from 2026-11-16 --to 2026-11-22',
     'fieldvisit visit list --village 马头冲村委 --outcome cash --json',
     'fieldvisit visit list --loan WS-2022-0001 --all',
-    'fieldvisit visit list --from 2026-11-16 --to 2026-11-22 --csv > visits.csv',
+    'fieldvisit visit list --from 2026-11-16 --to 2026-11-22 --out visits.csv',
   ]);
   lazyAction(list, ctx, () => import('./list.js'));
 }

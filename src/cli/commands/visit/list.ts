@@ -9,7 +9,8 @@ import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
 import { text } from '../../../domain/text.js';
 import { visitsAsCsv, visitsAsJson, visitsAsText } from '../../../format/visits.js';
 import type { Context } from '../../context.js';
-import { globals, out, withSession } from '../../runtime.js';
+import { globals, withSession } from '../../runtime.js';
+import { emitOutput } from '../../output.js';
 import { listFormat } from '../../outputFormat.js';
 
 interface ListOpts {
@@ -23,6 +24,7 @@ interface ListOpts {
   all?: boolean;
   json?: boolean;
   csv?: boolean;
+  out?: string;
 }
 
 export function action(ctx: Context) {
@@ -48,7 +50,7 @@ export function action(ctx: Context) {
         loanId = l.loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
-      out(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }));
-    });
+      emitOutput(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
+    }, { mustExist: true });
   };
 }
