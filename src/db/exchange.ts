@@ -357,6 +357,10 @@ function missingRefs(db: Db, b: BundleDb, known: Set<string>, knownTowns: Set<st
   return { loans, townships: towns.filter((t) => !knownTowns.has(t) && !hasTown.get(t)) };
 }
 
+function rosterAsOf(b: BundleDb): string {
+  return ((b.prepare(`SELECT max(balance_as_of) FROM roster`).pluck().get() as string | null) ?? '');
+}
+
 /**
  * Opens and verifies every bundle first (checksum, schema, that every loan it names is here or arrives in a roster
  * bundle of the same batch). Any refusal throws before anything is written; roster bundles sort first.
@@ -365,7 +369,15 @@ export function checkBundles(db: Db, files: string[], supportedSchema: number): 
   const opened: ReturnType<typeof openBundle>[] = [];
   try {
     for (const f of files) opened.push(openBundle(f, supportedSchema));
-    opened.sort((a, b) => (a.manifest.kind === b.manifest.kind ? 0 : a.manifest.kind === 'roster' ? -1 : 1));
+    // Roster bundles first, oldest figures first (by their latest as-of date, then when they were made), so a newer
+    // roster is applied last; the writer also refuses to let an older figure replace a newer one.
+    const asOf = new Map(opened.map((o) => [o, o.manifest.kind === 'roster' ? rosterAsOf(o.db) : '']));
+    opened.sort((a, b) => {
+      if (a.manifest.kind !== b.manifest.kind) return a.manifest.kind === 'roster' ? -1 : 1;
+      if (a.manifest.kind !== 'roster') return 0;
+      const x = asOf.get(a)!, y = asOf.get(b)!;
+      return x < y ? -1 : x > y ? 1 : a.manifest.created_at < b.manifest.created_at ? -1 : a.manifest.created_at > b.manifest.created_at ? 1 : 0;
+    });
     const known = new Set<string>();
     const knownTowns = new Set<string>();
     for (const o of opened) {
@@ -471,6 +483,7 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
     `UPDATE borrowers SET id_number = ? WHERE id = (SELECT borrower_id FROM loans WHERE loan_no = ?) AND id_number IS NULL`,
   );
   let i = 0;
+  let olderKept = 0;
   while (i < rows.length) {
     const asOf = rows[i]!.balance_as_of as string;
     const writer = createRosterWriter(db, asOf);
@@ -501,9 +514,18 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
       if (masked && r.id_number) setMasked.run(r.id_number, r.loan_no);
     }
     const sm = writer.summary();
+    olderKept += writer.olderKept();
     for (const e of ENTITIES) for (const k of ['created', 'updated', 'unchanged'] as const) totals[e][k] += sm[e][k];
   }
   s.roster = totals;
+  if (olderKept) {
+    s.warnings.push(
+      text(
+        `${olderKept} 笔贷款本机已有更晚日期的余额，交换文件里的余额较旧，已保留本机余额。`,
+        `${olderKept} loan balance(s) in this roster are older than the ones recorded here; the recorded balances were kept.`,
+      ),
+    );
+  }
   s.added.roster = totals.loans.created + totals.loans.updated;
   s.skipped.roster = totals.loans.unchanged;
 }

@@ -1,0 +1,68 @@
+// Review fixes to exchange and roster: merge order, imported visit uids, notice collisions, moved loans, masked IDs, voids, --since, globs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATA, json, query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+
+const dir = tmpDir('fv-xfix-');
+const f = (n: string) => path.join(dir, n);
+
+async function ok(args: string[], db: string, env?: Record<string, string>) {
+  const r = await runInProcess(args, { db, env });
+  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
+  return r;
+}
+
+/** data/roster.csv with one loan's principal changed. */
+function rosterWith(file: string, loanNo: string, from: string, to: string): string {
+  const lines = fs.readFileSync(path.join(DATA, 'roster.csv'), 'utf8').split('\n');
+  fs.writeFileSync(file, lines.map((l) => (l.includes(`,${loanNo},`) ? l.replace(`,${from},`, `,${to},`) : l)).join('\n'));
+  return file;
+}
+
+const principal = (db: string, loanNo: string) =>
+  query(db, `SELECT principal_fen, balance_as_of FROM loans WHERE loan_no = ?`, loanNo)[0] as { principal_fen: number; balance_as_of: string };
+
+let sup: string;
+beforeAll(() => {
+  sup = sampleDb();
+});
+
+describe('an older roster never overwrites a newer balance', () => {
+  let oldBundle: string;
+  let newBundle: string;
+  let sup2: string;
+  beforeAll(async () => {
+    oldBundle = f('roster-old.fvb');
+    await ok(['export', '--roster', '--township', '涡水镇', '--out', oldBundle], sup);
+    sup2 = f('sup2.db');
+    fs.copyFileSync(sup, sup2);
+    await ok(['import', 'roster', rosterWith(f('r-new.csv'), 'WS-2022-0001', '1500.00', '1400.00'), '--as-of', '2026-11-20'], sup2);
+    newBundle = f('roster-new.fvb');
+    await ok(['export', '--roster', '--township', '涡水镇', '--out', newBundle], sup2);
+  });
+
+  it('merging the newer bundle before the older one on one command line keeps the newer figure', async () => {
+    const db = f('laptop-order.db');
+    await ok(['merge', newBundle, oldBundle], db);
+    expect(principal(db, 'WS-2022-0001')).toEqual({ principal_fen: 140000, balance_as_of: '2026-11-20' });
+  });
+
+  it('merging the older bundle later keeps the newer figure and says so', async () => {
+    const db = f('laptop-later.db');
+    await ok(['merge', newBundle], db);
+    const r = await ok(['merge', oldBundle, '--lang', 'en'], db);
+    expect(principal(db, 'WS-2022-0001')).toEqual({ principal_fen: 140000, balance_as_of: '2026-11-20' });
+    expect(r.stderr).toMatch(/1 loan balance\(s\) in this roster are older/);
+  });
+
+  it('a local import with an older --as-of keeps the recorded balance and counts it', async () => {
+    const db = f('local-older.db');
+    fs.copyFileSync(sup2, db);
+    const r = json(await runInProcess(['import', 'roster', path.join(DATA, 'roster.csv'), '--as-of', '2026-11-13', '--json'], { db }));
+    expect(r.older_balances_kept).toBe(1);
+    expect(principal(db, 'WS-2022-0001')).toEqual({ principal_fen: 140000, balance_as_of: '2026-11-20' });
+    const t = await ok(['import', 'roster', path.join(DATA, 'roster.csv'), '--as-of', '2026-11-13', '--lang', 'en'], db);
+    expect(t.stderr).toMatch(/1 loan balance\(s\) in this roster are older than the ones recorded/);
+  });
+});
