@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { voidVisit } from '../../src/db/visits.js';
+import { importedVisitUid } from '../../src/domain/ids.js';
 import { DATA, json, query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
 
 const dir = tmpDir('fv-xfix-');
@@ -23,9 +26,22 @@ function rosterWith(file: string, loanNo: string, from: string, to: string): str
 const principal = (db: string, loanNo: string) =>
   query(db, `SELECT principal_fen, balance_as_of FROM loans WHERE loan_no = ?`, loanNo)[0] as { principal_fen: number; balance_as_of: string };
 
+function voidByExternalId(db: string, ext: string) {
+  const o = openDatabase(db, { nowIso: '2026-11-21T10:00:00.000Z' });
+  try {
+    const id = o.db.prepare(`SELECT id FROM visits WHERE external_id = ?`).pluck().get(ext) as number;
+    voidVisit(o.db, id, 'entered twice', '张明', '2026-11-21T10:00:00.000Z');
+  } finally {
+    o.db.close();
+  }
+}
+
 let sup: string;
-beforeAll(() => {
+let rosterBundle: string;
+beforeAll(async () => {
   sup = sampleDb();
+  rosterBundle = f('roster.fvb');
+  await ok(['export', '--roster', '--township', '涡水镇', '--out', rosterBundle], sup);
 });
 
 describe('an older roster never overwrites a newer balance', () => {
@@ -64,5 +80,32 @@ describe('an older roster never overwrites a newer balance', () => {
     expect(principal(db, 'WS-2022-0001')).toEqual({ principal_fen: 140000, balance_as_of: '2026-11-20' });
     const t = await ok(['import', 'roster', path.join(DATA, 'roster.csv'), '--as-of', '2026-11-13', '--lang', 'en'], db);
     expect(t.stderr).toMatch(/1 loan balance\(s\) in this roster are older than the ones recorded/);
+  });
+});
+
+describe('two laptops importing one visits file', () => {
+  it('derive the same uid for each visit, so a void made on one applies on the other', async () => {
+    const A = f('same-a.db');
+    const B = f('same-b.db');
+    for (const l of [A, B]) {
+      await ok(['merge', rosterBundle], l);
+      await ok(['import', 'visits', path.join(DATA, 'visits.csv')], l);
+    }
+    const uids = (db: string) => query(db, `SELECT external_id, uid FROM visits ORDER BY external_id`);
+    expect(uids(A)).toEqual(uids(B));
+    expect(uids(A).find((r) => r.external_id === 'w47-13')!.uid).toBe(importedVisitUid('w47-13', null));
+    voidByExternalId(A, 'w47-13');
+    const bundle = f('same-a.fvb');
+    await ok(['export', '--out', bundle, '--to', 'b'], A);
+    await ok(['merge', bundle], B);
+    expect(query(B, `SELECT v.external_id FROM visits v JOIN visit_voids x ON x.visit_uid = v.uid`)).toEqual([{ external_id: 'w47-13' }]);
+    expect(query(B, `SELECT count(*) AS n FROM live_visits`)).toEqual(query(A, `SELECT count(*) AS n FROM live_visits`));
+  });
+
+  it('a row without visit_id derives its uid from the content key', () => {
+    expect(importedVisitUid(null, 'k1')).toBe(importedVisitUid(null, 'k1'));
+    expect(importedVisitUid(null, 'k1')).not.toBe(importedVisitUid('k1', null));
+    expect(importedVisitUid(null, 'k1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(importedVisitUid(null, null)).toBeUndefined();
   });
 });
