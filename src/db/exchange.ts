@@ -661,8 +661,19 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
     const win = later(cur, n);
     recordConflict(db, 'notice', n.notice_no, cur, n, win.uid, nowIso, m.bundle_id, conflictIds);
-    if (win === n) replaceNotice.run(...vals, n.notice_no);
-    s.added.notices++;
+    if (win === n) {
+      replaceNotice.run(...vals, n.notice_no);
+      s.added.notices++;
+    } else s.skipped.notices++;
+    if (cur.loan_no !== n.loan_no) {
+      // Usually two laptops numbering from the same series: each laptop should have its own (config set notice-series).
+      s.warnings.push(
+        text(
+          `通知书编号 ${n.notice_no} 被两台电脑用于不同贷款：本机 ${cur.loan_no}，交换文件 ${n.loan_no}；登记簿保留 ${win.loan_no}。请核对纸质通知书，并为每台电脑设置各自的编号序列（fieldvisit config set notice-series '{township}-{year}-ZM{seq:3}'）；详见 fieldvisit merge --conflicts。`,
+          `Notice number ${n.notice_no} was issued by two laptops for different loans: ${cur.loan_no} here, ${n.loan_no} in the bundle; the register keeps ${win.loan_no}. Check the paper notices, and give each laptop its own series (fieldvisit config set notice-series '{township}-{year}-ZM{seq:3}'); see fieldvisit merge --conflicts.`,
+        ),
+      );
+    }
   }
 
   const leUid = db.prepare(`SELECT 1 FROM loan_events WHERE uid = ?`).pluck();

@@ -109,3 +109,33 @@ describe('two laptops importing one visits file', () => {
     expect(importedVisitUid(null, null)).toBeUndefined();
   });
 });
+
+describe('one notice number issued on two laptops for different loans', () => {
+  it('is counted as skipped where the local notice wins, warned with the number and both loans, and listed', async () => {
+    const A = f('notice-a.db');
+    const B = f('notice-b.db');
+    for (const l of [A, B]) await ok(['merge', rosterBundle], l);
+    await ok(['notice', 'issue', '--loan', 'WS-2022-0001', '--type', 'overdue-loan'], A);
+    await new Promise((r) => setTimeout(r, 5));
+    await ok(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'overdue-loan'], B);
+    const no = query(A, `SELECT notice_no FROM notices`)[0].notice_no as string;
+    expect(query(B, `SELECT notice_no FROM notices`)[0].notice_no).toBe(no);
+    const aB = f('notice-a.fvb');
+    const bB = f('notice-b.fvb');
+    await ok(['export', '--out', aB, '--to', 'x'], A);
+    await ok(['export', '--out', bB, '--to', 'x'], B);
+    // B's notice is the later: merged into B, A's loses.
+    const intoB = await runInProcess(['merge', aB, '--json', '--lang', 'en'], { db: B });
+    const sb = JSON.parse(intoB.stdout)[0];
+    expect(sb.added.notices).toBe(0);
+    expect(sb.skipped.notices).toBe(1);
+    expect(intoB.stderr).toContain(`Notice number ${no} was issued by two laptops for different loans: WS-2022-0002 here, WS-2022-0001 in the bundle`);
+    expect(intoB.stderr).toContain('notice-series');
+    const intoA = await runInProcess(['merge', bB, '--json'], { db: A });
+    expect(JSON.parse(intoA.stdout)[0].added.notices).toBe(1);
+    const list = await ok(['merge', '--conflicts', '--lang', 'en'], B);
+    expect(list.stdout).toContain(no);
+    expect(list.stdout).toContain('WS-2022-0001');
+    expect(list.stdout).toContain('WS-2022-0002');
+  });
+});
