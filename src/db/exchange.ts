@@ -76,8 +76,15 @@ function exportFilter(since: Since, marks: Partial<Record<RecordTable, number>>,
   return { where, params };
 }
 
-const HOUSEHOLD_KEY = `(SELECT min(l.loan_no) FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.household_id = x.household_id)`;
 const BORROWER_KEY = (col: string) => `(SELECT min(l.loan_no) FROM loans l WHERE l.borrower_id = ${col})`;
+/**
+ * A visit's household, named by its smallest loan number; when a roster has since moved the household's loans away
+ * (e.g. a renamed household head), by a loan the visit's outcomes name, else by its borrower's loan.
+ */
+const HOUSEHOLD_KEY = `coalesce(
+  (SELECT min(l.loan_no) FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.household_id = x.household_id),
+  (SELECT min(l.loan_no) FROM visit_outcomes o JOIN loans l ON l.id = o.loan_id WHERE o.visit_id = x.id),
+  ${BORROWER_KEY('x.borrower_id')})`;
 
 /** Copies the selected record rows into the bundle; `where` filters each local table aliased x. */
 function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, params: Record<string, unknown>): void {
@@ -120,6 +127,15 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .raw()
     .all(params) as unknown[][]) {
     const [id, ...rest] = r;
+    if (rest[2] === null) {
+      // No loan left to name the household by (its loans moved away, and the visit names none): say which visit.
+      throw new DataError(
+        text(
+          `${rest[5]} ${rest[6]} 的走访所在农户已没有贷款，走访也未指明贷款，无法导出：请用花名册把贷款放回该农户，或作废该走访后重新记录。`,
+          `The visit of ${rest[5]} by ${rest[6]} is on a household that no longer holds any loan and names none, so it cannot be exported: put the loan back on that household with a roster, or void the visit and record it again.`,
+        ),
+      );
+    }
     vi.run(rest);
     let seq = 0;
     for (const o of outcomes.raw().iterate(id) as Iterable<unknown[]>) vo.run(rest[0], seq++, ...o);

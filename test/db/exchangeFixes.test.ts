@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
+import { loanClockFacts } from '../../src/db/limitation.js';
 import { voidVisit } from '../../src/db/visits.js';
 import { importedVisitUid } from '../../src/domain/ids.js';
 import { DATA, json, query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
@@ -137,5 +138,35 @@ describe('one notice number issued on two laptops for different loans', () => {
     expect(list.stdout).toContain(no);
     expect(list.stdout).toContain('WS-2022-0001');
     expect(list.stdout).toContain('WS-2022-0002');
+  });
+});
+
+describe('a roster row that moves a loan to another household', () => {
+  let db: string;
+  beforeAll(async () => {
+    db = sampleDb({ visits: true });
+    // 沈田's household is renamed: the loan moves to a new household; the old one keeps its visits and no loans.
+    const lines = fs.readFileSync(path.join(DATA, 'roster.csv'), 'utf8').split('\n');
+    const file = f('renamed.csv');
+    fs.writeFileSync(file, lines.map((l) => (l.includes(',WS-2021-0030,') ? l.replace(',内新村,沈田,沈田,', ',内新村,沈田家,沈田,') : l)).join('\n'));
+    await ok(['import', 'roster', file, '--as-of', '2026-11-13'], db);
+  });
+
+  it('a signed notice on that loan still interrupts its limitation clock', () => {
+    const o = openDatabase(db, { nowIso: '2026-11-22T00:00:00.000Z' });
+    try {
+      const id = o.db.prepare(`SELECT id FROM loans WHERE loan_no = 'WS-2021-0030'`).pluck().get() as number;
+      const [facts] = loanClockFacts(o.db, { loanId: id }, '2026-11-22');
+      expect(facts!.events.map((e) => [e.kind, e.date])).toContainEqual(['relative-signed', '2025-04-10']);
+    } finally {
+      o.db.close();
+    }
+  });
+
+  it('export --all still names the visit by a loan', async () => {
+    const out = f('moved-all.fvb');
+    await ok(['export', '--all', '--out', out], db);
+    const ext = query(out, `SELECT household_loan_no FROM visits WHERE visit_date = '2025-04-10' AND household_loan_no = 'WS-2021-0030'`);
+    expect(ext.length).toBe(1);
   });
 });
