@@ -495,9 +495,6 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
   applyVillageMerges(db, b, s);
   const rows = b.prepare(`SELECT * FROM roster ORDER BY balance_as_of, rowid`).all() as Record<string, string | number | null>[];
   const totals = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as RosterSummary;
-  const setMasked = db.prepare(
-    `UPDATE borrowers SET id_number = ? WHERE id = (SELECT borrower_id FROM loans WHERE loan_no = ?) AND id_number IS NULL`,
-  );
   let i = 0;
   let olderKept = 0;
   while (i < rows.length) {
@@ -513,7 +510,8 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         group: r.grp as string | null,
         household: r.household as string,
         borrower: r.borrower as string,
-        // A masked number never identifies anyone: it is stored only where nothing better is known.
+        // A masked number never identifies anyone, so it is never stored: id_number stays empty (a later roster with
+        // the real number then finds this borrower by name and fills it in).
         idNumber: masked ? null : (r.id_number as string | null),
         phone: r.phone as string | null,
         loanNo: r.loan_no as string,
@@ -527,7 +525,6 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         stance: r.stance as string | null,
       };
       writer.write(input);
-      if (masked && r.id_number) setMasked.run(r.id_number, r.loan_no);
     }
     const sm = writer.summary();
     olderKept += writer.olderKept();

@@ -170,3 +170,19 @@ describe('a roster row that moves a loan to another household', () => {
     expect(ext.length).toBe(1);
   });
 });
+
+describe('masked ID numbers from a roster bundle', () => {
+  it('are never stored, so a later roster row with the real number and a new loan finds the same borrower', async () => {
+    const db = f('masked.db');
+    await ok(['merge', rosterBundle], db);
+    expect(query(db, `SELECT count(*) AS n FROM borrowers WHERE id_number LIKE '%*%'`)[0].n).toBe(0);
+    const before = query(db, `SELECT b.id FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = 'WS-2022-0001'`)[0].id;
+    const [head, row] = fs.readFileSync(path.join(DATA, 'roster.csv'), 'utf8').split('\n');
+    const file = f('new-loan.csv');
+    fs.writeFileSync(file, [head, row!.replace('WS-2022-0001', 'WS-2026-9001')].join('\n') + '\n');
+    await ok(['import', 'roster', file, '--as-of', '2026-11-20'], db);
+    const after = query(db, `SELECT b.id, b.id_number FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = 'WS-2026-9001'`)[0];
+    expect(after.id).toBe(before);
+    expect(after.id_number).toBe('451123197702145690');
+  });
+});
