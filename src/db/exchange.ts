@@ -300,7 +300,9 @@ export function exportRoster(
         notices: inTownship('x.loan_id'),
         loan_events: inTownship('x.loan_id'),
         visits: `x.id IN (SELECT id FROM temp.export_visit_ids)`,
-        visit_voids: `0`,
+        // Voids of the township's visits (an office void reaches the laptop, whether or not the visit travels too).
+        visit_voids: `EXISTS (SELECT 1 FROM visits v4 JOIN households h4 ON h4.id = v4.household_id JOIN villages vi4 ON vi4.id = h4.village_id
+                      WHERE v4.uid = x.visit_uid AND (vi4.township_id = @tid OR v4.id IN (SELECT id FROM temp.export_visit_ids)))`,
         borrower_events: `EXISTS (SELECT 1 FROM loans l3 WHERE l3.borrower_id = x.borrower_id AND ${inTownship('l3.id')})`,
       };
       copyRecords(db, b, where, { tid: t.id, tname: t.name });

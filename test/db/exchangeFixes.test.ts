@@ -186,3 +186,20 @@ describe('masked ID numbers from a roster bundle', () => {
     expect(after.id_number).toBe('451123197702145690');
   });
 });
+
+describe('a roster bundle', () => {
+  it('carries the voids of the township\'s visits, so an office void reaches the laptop', async () => {
+    const office = sampleDb({ visits: true });
+    const laptop = f('void-laptop.db');
+    const first = f('void-roster-1.fvb');
+    await ok(['export', '--roster', '--township', '涡水镇', '--out', first], office);
+    await ok(['merge', first], laptop);
+    await ok(['import', 'visits', path.join(DATA, 'visits.csv')], laptop);
+    voidByExternalId(office, 'w47-13');
+    const second = f('void-roster-2.fvb');
+    await ok(['export', '--roster', '--township', '涡水镇', '--out', second], office);
+    expect(query(second, `SELECT visit_uid FROM visit_voids`)).toEqual([{ visit_uid: importedVisitUid('w47-13', null) }]);
+    await ok(['merge', second], laptop);
+    expect(query(laptop, `SELECT v.external_id FROM visits v JOIN visit_voids x ON x.visit_uid = v.uid`)).toEqual([{ external_id: 'w47-13' }]);
+  });
+});
