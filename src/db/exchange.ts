@@ -23,7 +23,8 @@ const RECORD_TABLES = {
 type RecordTable = keyof typeof RECORD_TABLES;
 const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES) as RecordTable[];
 
-export type Since = { kind: 'last' } | { kind: 'all' } | { kind: 'date'; date: IsoDate };
+/** `from`: the UTC instant of local midnight starting `date` (record times are UTC; the date is the officer's). */
+export type Since = { kind: 'last' } | { kind: 'all' } | { kind: 'date'; date: IsoDate; from: string };
 
 export interface ExportResult {
   file: string;
@@ -63,7 +64,7 @@ function exportFilter(since: Since, marks: Partial<Record<RecordTable, number>>,
       params[`lo_${t}`] = marks[t] ?? 0;
       w += ` AND x.id > @lo_${t}`;
     } else if (since.kind === 'date') {
-      params.since = since.date;
+      params.since = since.from;
       w += ` AND x.${RECORD_TABLES[t]} >= @since`;
     }
     where[t] = w;

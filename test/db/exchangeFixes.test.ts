@@ -1,5 +1,6 @@
 // Review fixes to exchange and roster: merge order, imported visit uids, notice collisions, moved loans, masked IDs, voids, --since, globs.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
@@ -201,5 +202,20 @@ describe('a roster bundle', () => {
     expect(query(second, `SELECT visit_uid FROM visit_voids`)).toEqual([{ visit_uid: importedVisitUid('w47-13', null) }]);
     await ok(['merge', second], laptop);
     expect(query(laptop, `SELECT v.external_id FROM visits v JOIN visit_voids x ON x.visit_uid = v.uid`)).toEqual([{ external_id: 'w47-13' }]);
+  });
+});
+
+describe('export --since DATE', () => {
+  it('means from local midnight of that date, though record times are UTC', async () => {
+    const db = f('since.db');
+    await ok(['merge', rosterBundle], db);
+    await ok(['import', 'visits', path.join(DATA, 'visits.csv')], db);
+    const w = new Database(db);
+    w.prepare(`UPDATE visits SET created_at = '2026-11-21T10:00:00.000Z'`).run(); // 18:00 on the 21st in China
+    w.prepare(`UPDATE visits SET created_at = '2026-11-21T16:30:00.000Z' WHERE external_id = 'w47-13'`).run(); // 00:30 on the 22nd
+    w.close();
+    const out = f('since.fvb');
+    await ok(['export', '--since', '2026-11-22', '--out', out], db);
+    expect(query(out, `SELECT external_id FROM visits`)).toEqual([{ external_id: 'w47-13' }]);
   });
 });
