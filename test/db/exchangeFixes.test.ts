@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { loanClockFacts } from '../../src/db/limitation.js';
+import { expandBundleArgs } from '../../src/cli/commands/exchange/merge.js';
 import { voidVisit } from '../../src/db/visits.js';
 import { importedVisitUid } from '../../src/domain/ids.js';
 import { DATA, json, query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
@@ -217,5 +218,23 @@ describe('export --since DATE', () => {
     const out = f('since.fvb');
     await ok(['export', '--since', '2026-11-22', '--out', out], db);
     expect(query(out, `SELECT external_id FROM visits`)).toEqual([{ external_id: 'w47-13' }]);
+  });
+});
+
+describe('merge with a wildcard the shell did not expand (cmd, PowerShell)', () => {
+  it('expands * and ? in the last segment, sorted; nothing matching is a clear error and creates nothing', async () => {
+    const usb = tmpDir('fv-usb-');
+    for (const n of ['b.fvb', 'a.fvb', 'notes.txt', 'c1.fvb']) fs.writeFileSync(path.join(usb, n), '');
+    expect(expandBundleArgs([path.join(usb, '*.fvb')], '/')).toEqual(['a.fvb', 'b.fvb', 'c1.fvb'].map((n) => path.join(usb, n)));
+    expect(expandBundleArgs(['c?.fvb', 'a.fvb'], usb)).toEqual([path.join(usb, 'c1.fvb'), path.join(usb, 'a.fvb')]);
+    const db = f('glob.db');
+    const r = await runInProcess(['merge', path.join(usb, '*.zip'), '--lang', 'en'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`No file matches ${path.join(usb, '*.zip')}`);
+    expect(fs.existsSync(db)).toBe(false);
+    const usb2 = tmpDir('fv-usb2-');
+    fs.copyFileSync(rosterBundle, path.join(usb2, 'roster.fvb'));
+    await ok(['merge', path.join(usb2, '*.fvb')], db);
+    expect(query(db, `SELECT count(*) AS n FROM loans`)[0].n).toBeGreaterThan(0);
   });
 });
