@@ -1,6 +1,7 @@
 // Exchange between laptops: export changes or a township's roster into a bundle, merge bundles, list conflicts.
 import type { Db } from './open.js';
 import { databaseId, schemaVersion } from './open.js';
+import { stmt } from './stmt.js';
 import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest } from './bundle.js';
 import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
 import { mergeVillage, requireTownship } from './places.js';
@@ -481,19 +482,20 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
 function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
   // Places first, so committee merges find both committees; then the merges; then the roster rows.
   for (const t of b.prepare(`SELECT * FROM townships`).all() as { name: string; population: number | null; livelihood: string | null; committee_count: number | null }[]) {
-    db.prepare(`INSERT INTO townships (name) VALUES (?) ON CONFLICT (name) DO NOTHING`).run(t.name);
-    db.prepare(
+    stmt(db, `INSERT INTO townships (name) VALUES (?) ON CONFLICT (name) DO NOTHING`).run(t.name);
+    stmt(
+      db,
       `UPDATE townships SET population = ifnull(?, population), livelihood = ifnull(?, livelihood), committee_count = ifnull(?, committee_count) WHERE name = ?`,
     ).run(t.population, t.livelihood, t.committee_count, t.name);
   }
   for (const v of b.prepare(`SELECT township, name, area FROM villages`).all() as { township: string; name: string; area: string | null }[]) {
-    const tid = db.prepare(`SELECT id FROM townships WHERE name = ?`).pluck().get(v.township) as number;
+    const tid = stmt(db, `SELECT id FROM townships WHERE name = ?`).pluck().get(v.township) as number;
     let aid: number | null = null;
     if (v.area) {
-      db.prepare(`INSERT INTO areas (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, v.area);
-      aid = db.prepare(`SELECT id FROM areas WHERE township_id = ? AND name = ?`).pluck().get(tid, v.area) as number;
+      stmt(db, `INSERT INTO areas (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, v.area);
+      aid = stmt(db, `SELECT id FROM areas WHERE township_id = ? AND name = ?`).pluck().get(tid, v.area) as number;
     }
-    db.prepare(`INSERT INTO villages (township_id, area_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(tid, aid, v.name);
+    stmt(db, `INSERT INTO villages (township_id, area_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(tid, aid, v.name);
   }
   applyVillageMerges(db, b, s);
   const rows = b.prepare(`SELECT * FROM roster ORDER BY balance_as_of, rowid`).all() as Record<string, string | number | null>[];
@@ -562,8 +564,8 @@ function applyVillageMerges(db: Db, b: BundleDb, s: MergeSummary): void {
       s.skipped.village_merges++;
       continue;
     }
-    const tid = db.prepare(`SELECT id FROM townships WHERE name = ?`).pluck().get(r.township) as number;
-    db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, r.old_name);
+    const tid = stmt(db, `SELECT id FROM townships WHERE name = ?`).pluck().get(r.township) as number;
+    stmt(db, `INSERT INTO villages (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, r.old_name);
     let res: ReturnType<typeof mergeVillage>;
     try {
       res = mergeVillage(db, {
@@ -587,7 +589,8 @@ function applyVillageMerges(db: Db, b: BundleDb, s: MergeSummary): void {
       continue;
     }
     if (res.alreadyMerged) {
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO village_merges (uid, origin_db, township, old_name, new_name, merged_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
       ).run(r.uid, r.origin_db, r.township, r.old_name, r.new_name, r.merged_on, r.recorded_at);
     }
@@ -626,12 +629,11 @@ function later<T extends { recorded_at: string; uid: string }>(a: T, b: T): T {
 
 function recordConflict(db: Db, kind: 'status' | 'notice', subject: string, x: { uid: string }, y: { uid: string }, winner: string, nowIso: string, bundleId: string, ids: number[]): void {
   const [a, b] = x.uid < y.uid ? [x, y] : [y, x];
-  const r = db
-    .prepare(
-      `INSERT INTO merge_conflicts (kind, subject, uid_a, uid_b, a_json, b_json, winner_uid, detected_at, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const r = stmt(
+    db,
+    `INSERT INTO merge_conflicts (kind, subject, uid_a, uid_b, a_json, b_json, winner_uid, detected_at, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (kind, uid_a, uid_b) DO NOTHING`,
-    )
-    .run(kind, subject, a.uid, b.uid, JSON.stringify(a), JSON.stringify(b), winner, nowIso, bundleId);
+  ).run(kind, subject, a.uid, b.uid, JSON.stringify(a), JSON.stringify(b), winner, nowIso, bundleId);
   if (r.changes) ids.push(Number(r.lastInsertRowid));
 }
 
@@ -643,6 +645,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
   if (m.kind !== 'roster') applyVillageMerges(db, b, s);
 
   // Notices: one row per number. Same number, different loan or type: a conflict, the later recorded wins.
+  // Per incoming notice: served by the merge_conflicts_uid_a / _uid_b indexes (migration 0005).
   const inConflicts = db.prepare(`SELECT 1 FROM merge_conflicts WHERE uid_a = ? OR uid_b = ?`).pluck();
   const noticeByNo = db.prepare(
     `SELECT n.uid, n.origin_db, n.notice_no, l.loan_no, n.type, n.issued_on, n.principal_fen, n.interest_fen, n.external, n.recorded_at
@@ -736,7 +739,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     s.added.visits++;
   }
   for (const l of cashLoans) {
-    const bal = db.prepare(`SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
+    const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
       loan_no: string;
       principal_fen: number;
       interest_fen: number;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { loanClockFacts } from '../../src/db/limitation.js';
 import { expandBundleArgs } from '../../src/cli/commands/exchange/merge.js';
@@ -236,5 +236,29 @@ describe('merge with a wildcard the shell did not expand (cmd, PowerShell)', () 
     fs.copyFileSync(rosterBundle, path.join(usb2, 'roster.fvb'));
     await ok(['merge', path.join(usb2, '*.fvb')], db);
     expect(query(db, `SELECT count(*) AS n FROM loans`)[0].n).toBeGreaterThan(0);
+  });
+});
+
+describe('merge performance', () => {
+  it('prepares each per-row statement once, not once per row', async () => {
+    const spy = vi.spyOn(Database.prototype, 'prepare');
+    try {
+      await ok(['merge', rosterBundle], f('prepare-count.db'));
+      const n = (re: RegExp) => spy.mock.calls.filter(([sql]) => re.test(String(sql))).length;
+      expect(query(rosterBundle, `SELECT count(*) AS n FROM villages`)[0].n).toBeGreaterThan(2);
+      expect(n(/^INSERT INTO villages \(township_id, area_id, name\) VALUES \(\?, \?, \?\) ON CONFLICT/)).toBe(1);
+      expect(query(rosterBundle, `SELECT count(*) AS n FROM villages WHERE area IS NOT NULL`)[0].n).toBeGreaterThan(1);
+      expect(n(/^INSERT INTO areas \(township_id, name\) VALUES \(\?, \?\) ON CONFLICT/)).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('finds an incoming uid among recorded conflicts by index', async () => {
+    const db = f('plan.db');
+    await ok(['merge', rosterBundle], db);
+    const plan = query(db, `EXPLAIN QUERY PLAN SELECT 1 FROM merge_conflicts WHERE uid_a = 'x' OR uid_b = 'x'`).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/merge_conflicts_uid_a/);
+    expect(plan).toMatch(/merge_conflicts_uid_b/);
   });
 });
