@@ -210,7 +210,7 @@ export function exportChanges(
       source_db: databaseId(db),
       schema_version: schemaVersion(db),
       created_at: opts.nowIso,
-      ...bundleStatsBeforeFinish(w.db),
+      ...bundleStats(w.db),
       township: null,
       officer: opts.officer,
       since: opts.since.kind === 'date' ? opts.since.date : opts.since.kind === 'last' ? previous : null,
@@ -232,10 +232,6 @@ export function exportChanges(
   return { file, destination: opts.destination, manifest, previousExport: previous };
 }
 
-function bundleStatsBeforeFinish(b: BundleDb) {
-  return bundleStats(b);
-}
-
 /**
  * What an officer's laptop needs for one township: places, households, borrowers and loans (roster figures with
  * their as-of date), committee merges, notices, loan and borrower events, the visits behind promises not yet kept,
@@ -253,16 +249,13 @@ export function exportRoster(
       const t = requireTownship(db, opts.township);
       const b = w.db;
       b.prepare(`INSERT INTO townships VALUES (?, ?, ?, ?)`).run(t.name, t.population, t.livelihood, t.committeeCount);
-      const vins = b.prepare(`INSERT INTO villages VALUES (?, ?, ?, ?, ?)`);
+      // Committee merges travel as village_merges records (with their uid), not as columns here.
+      const vins = b.prepare(`INSERT INTO villages (township, name, area) VALUES (?, ?, ?)`);
       for (const r of db
-        .prepare(
-          `SELECT v.name, a.name AS area, m.name AS merged_into, v.merged_on FROM villages v LEFT JOIN areas a ON a.id = v.area_id
-           LEFT JOIN villages m ON m.id = v.merged_into_id WHERE v.township_id = ? ORDER BY v.id`,
-        )
-        .all(t.id) as { name: string; area: string | null; merged_into: string | null; merged_on: string | null }[])
-        vins.run(t.name, r.name, r.area, r.merged_into, r.merged_on);
+        .prepare(`SELECT v.name, a.name AS area FROM villages v LEFT JOIN areas a ON a.id = v.area_id WHERE v.township_id = ? ORDER BY v.id`)
+        .all(t.id) as { name: string; area: string | null }[])
+        vins.run(t.name, r.name, r.area);
       const rins = b.prepare(`INSERT INTO roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      const loanNos: string[] = [];
       for (const r of db
         .prepare(
           `SELECT l.loan_no, a.name AS area, v.name AS village, g.name AS grp, h.head_name, bo.name AS borrower, bo.id_number, bo.phone, bo.stance,
@@ -272,7 +265,6 @@ export function exportRoster(
            WHERE v.township_id = ? ORDER BY l.loan_no`,
         )
         .all(t.id) as Record<string, string | number | null>[]) {
-        loanNos.push(r.loan_no as string);
         const id = r.id_number as string | null;
         rins.run(
           r.loan_no, t.name, r.area, r.village, r.grp, r.head_name, r.borrower, opts.withIds ? id : maskIdNumber(id), opts.withIds || !id ? 0 : 1,
@@ -309,7 +301,6 @@ export function exportRoster(
       };
       copyRecords(db, b, where, { tid: t.id, tname: t.name });
       db.exec(`DROP TABLE temp.export_visit_ids`);
-      void loanNos;
     })();
     manifest = w.finish({
       bundle_id: opts.bundleId,

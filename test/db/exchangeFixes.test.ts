@@ -262,3 +262,10 @@ describe('merge performance', () => {
     expect(plan).toMatch(/merge_conflicts_uid_b/);
   });
 });
+
+describe('bundle format', () => {
+  it('villages carry no merge columns (merges travel as village_merges records)', () => {
+    expect(query(rosterBundle, `SELECT name FROM pragma_table_info('villages') ORDER BY cid`).map((r) => r.name)).toEqual(['township', 'name', 'area']);
+    expect(query(rosterBundle, `SELECT count(*) AS n FROM village_merges`)[0].n).toBe(1);
+  });
+});
