@@ -23,10 +23,11 @@ describe('a migration on open backs up first', () => {
     o.db.close();
     const r = await runInProcess(['info', '--json'], { db: file });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).schema_version).toBe(3);
+    const latest = latestVersion(MIGRATIONS);
+    expect(JSON.parse(r.stdout).schema_version).toBe(latest);
     const backups = fs.readdirSync(path.join(dir, 'backups'));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^old-v1-before-v3-.*\.db$/);
+    expect(backups[0]).toMatch(new RegExp(`^old-v1-before-v${latest}-.*\\.db$`));
     const copy = path.join(dir, 'backups', backups[0]!);
     expect(query(copy, `SELECT max(version) AS v FROM schema_migrations`)[0].v).toBe(1);
     expect(query(copy, `SELECT name FROM townships`)).toEqual([{ name: '涡水镇' }]);
