@@ -203,10 +203,38 @@ export function restoreDatabase(dbFile: string, backupFile: string, stamp: strin
     }
     cur.close();
     replaced = `${target}.replaced-${stamp}`;
-    fs.renameSync(target, replaced);
+    try {
+      renameHeld(target, replaced);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
     for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
   }
   ownerOnly(tmp);
-  fs.renameSync(tmp, target);
+  try {
+    renameHeld(tmp, target);
+  } catch (e) {
+    // Put the current database back where it was; the checked copy is dropped.
+    if (replaced) fs.renameSync(replaced, target);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   return { ...check!, file: source, target, replaced };
+}
+
+/** On Windows a file another program holds open (fieldvisit, Excel, an antivirus scan) cannot be renamed. */
+function renameHeld(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EBUSY' && code !== 'EPERM' && code !== 'EACCES') throw e;
+    throw new DataError(
+      text(
+        `无法替换 ${to}：文件正被其他程序占用（${code}），数据库未改变。请关闭其他 fieldvisit 窗口和打开该文件的 Excel 等程序，稍候再恢复一次。`,
+        `Cannot replace ${to}: another program holds the file (${code}); the database is unchanged. Close other fieldvisit windows and Excel or anything else that has the file open, wait a moment, and restore again.`,
+      ),
+    );
+  }
 }

@@ -30,7 +30,8 @@ export type BundleTable = (typeof BUNDLE_TABLES)[number];
 const BUNDLE_SCHEMA = `
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE townships (name TEXT PRIMARY KEY, population INTEGER, livelihood TEXT, committee_count INTEGER);
-CREATE TABLE villages (township TEXT NOT NULL, name TEXT NOT NULL, area TEXT, merged_into TEXT, merged_on TEXT, PRIMARY KEY (township, name));
+-- Committees only; their merges travel as village_merges. (Bundles from before carried unused merged_into/merged_on columns.)
+CREATE TABLE villages (township TEXT NOT NULL, name TEXT NOT NULL, area TEXT, PRIMARY KEY (township, name));
 CREATE TABLE roster (loan_no TEXT PRIMARY KEY, township TEXT NOT NULL, area TEXT, village TEXT NOT NULL, grp TEXT, household TEXT NOT NULL,
   borrower TEXT NOT NULL, id_number TEXT, id_masked INTEGER NOT NULL, phone TEXT, stance TEXT, principal_fen INTEGER NOT NULL, interest_fen INTEGER NOT NULL,
   balance_as_of TEXT NOT NULL, loan_date TEXT, due_date TEXT, officer TEXT, guarantor TEXT, guarantee_until TEXT);
@@ -170,7 +171,6 @@ export function openBundle(file: string, supportedSchema: number): OpenBundle {
           text(`${abs} 不是 fieldvisit 交换文件：请用 fieldvisit export 生成的文件。`, `${abs} is not a fieldvisit bundle: use a file made by fieldvisit export.`),
         );
       }
-      if (/not a database|file is not|malformed|disk image/i.test(msg)) throw damaged(abs, msg);
       throw damaged(abs, msg);
     }
     const m: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 // Exchange between laptops: export changes or a township's roster into a bundle, merge bundles, list conflicts.
 import type { Db } from './open.js';
 import { databaseId, schemaVersion } from './open.js';
+import { stmt } from './stmt.js';
 import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest } from './bundle.js';
 import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
 import { mergeVillage, requireTownship } from './places.js';
@@ -23,7 +24,8 @@ const RECORD_TABLES = {
 type RecordTable = keyof typeof RECORD_TABLES;
 const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES) as RecordTable[];
 
-export type Since = { kind: 'last' } | { kind: 'all' } | { kind: 'date'; date: IsoDate };
+/** `from`: the UTC instant of local midnight starting `date` (record times are UTC; the date is the officer's). */
+export type Since = { kind: 'last' } | { kind: 'all' } | { kind: 'date'; date: IsoDate; from: string };
 
 export interface ExportResult {
   file: string;
@@ -63,7 +65,7 @@ function exportFilter(since: Since, marks: Partial<Record<RecordTable, number>>,
       params[`lo_${t}`] = marks[t] ?? 0;
       w += ` AND x.id > @lo_${t}`;
     } else if (since.kind === 'date') {
-      params.since = since.date;
+      params.since = since.from;
       w += ` AND x.${RECORD_TABLES[t]} >= @since`;
     }
     where[t] = w;
@@ -76,8 +78,15 @@ function exportFilter(since: Since, marks: Partial<Record<RecordTable, number>>,
   return { where, params };
 }
 
-const HOUSEHOLD_KEY = `(SELECT min(l.loan_no) FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.household_id = x.household_id)`;
 const BORROWER_KEY = (col: string) => `(SELECT min(l.loan_no) FROM loans l WHERE l.borrower_id = ${col})`;
+/**
+ * A visit's household, named by its smallest loan number; when a roster has since moved the household's loans away
+ * (e.g. a renamed household head), by a loan the visit's outcomes name, else by its borrower's loan.
+ */
+const HOUSEHOLD_KEY = `coalesce(
+  (SELECT min(l.loan_no) FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.household_id = x.household_id),
+  (SELECT min(l.loan_no) FROM visit_outcomes o JOIN loans l ON l.id = o.loan_id WHERE o.visit_id = x.id),
+  ${BORROWER_KEY('x.borrower_id')})`;
 
 /** Copies the selected record rows into the bundle; `where` filters each local table aliased x. */
 function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, params: Record<string, unknown>): void {
@@ -120,6 +129,15 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .raw()
     .all(params) as unknown[][]) {
     const [id, ...rest] = r;
+    if (rest[2] === null) {
+      // No loan left to name the household by (its loans moved away, and the visit names none): say which visit.
+      throw new DataError(
+        text(
+          `${rest[5]} ${rest[6]} 的走访所在农户已没有贷款，走访也未指明贷款，无法导出：请用花名册把贷款放回该农户，或作废该走访后重新记录。`,
+          `The visit of ${rest[5]} by ${rest[6]} is on a household that no longer holds any loan and names none, so it cannot be exported: put the loan back on that household with a roster, or void the visit and record it again.`,
+        ),
+      );
+    }
     vi.run(rest);
     let seq = 0;
     for (const o of outcomes.raw().iterate(id) as Iterable<unknown[]>) vo.run(rest[0], seq++, ...o);
@@ -192,7 +210,7 @@ export function exportChanges(
       source_db: databaseId(db),
       schema_version: schemaVersion(db),
       created_at: opts.nowIso,
-      ...bundleStatsBeforeFinish(w.db),
+      ...bundleStats(w.db),
       township: null,
       officer: opts.officer,
       since: opts.since.kind === 'date' ? opts.since.date : opts.since.kind === 'last' ? previous : null,
@@ -214,10 +232,6 @@ export function exportChanges(
   return { file, destination: opts.destination, manifest, previousExport: previous };
 }
 
-function bundleStatsBeforeFinish(b: BundleDb) {
-  return bundleStats(b);
-}
-
 /**
  * What an officer's laptop needs for one township: places, households, borrowers and loans (roster figures with
  * their as-of date), committee merges, notices, loan and borrower events, the visits behind promises not yet kept,
@@ -235,16 +249,13 @@ export function exportRoster(
       const t = requireTownship(db, opts.township);
       const b = w.db;
       b.prepare(`INSERT INTO townships VALUES (?, ?, ?, ?)`).run(t.name, t.population, t.livelihood, t.committeeCount);
-      const vins = b.prepare(`INSERT INTO villages VALUES (?, ?, ?, ?, ?)`);
+      // Committee merges travel as village_merges records (with their uid), not as columns here.
+      const vins = b.prepare(`INSERT INTO villages (township, name, area) VALUES (?, ?, ?)`);
       for (const r of db
-        .prepare(
-          `SELECT v.name, a.name AS area, m.name AS merged_into, v.merged_on FROM villages v LEFT JOIN areas a ON a.id = v.area_id
-           LEFT JOIN villages m ON m.id = v.merged_into_id WHERE v.township_id = ? ORDER BY v.id`,
-        )
-        .all(t.id) as { name: string; area: string | null; merged_into: string | null; merged_on: string | null }[])
-        vins.run(t.name, r.name, r.area, r.merged_into, r.merged_on);
+        .prepare(`SELECT v.name, a.name AS area FROM villages v LEFT JOIN areas a ON a.id = v.area_id WHERE v.township_id = ? ORDER BY v.id`)
+        .all(t.id) as { name: string; area: string | null }[])
+        vins.run(t.name, r.name, r.area);
       const rins = b.prepare(`INSERT INTO roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      const loanNos: string[] = [];
       for (const r of db
         .prepare(
           `SELECT l.loan_no, a.name AS area, v.name AS village, g.name AS grp, h.head_name, bo.name AS borrower, bo.id_number, bo.phone, bo.stance,
@@ -254,7 +265,6 @@ export function exportRoster(
            WHERE v.township_id = ? ORDER BY l.loan_no`,
         )
         .all(t.id) as Record<string, string | number | null>[]) {
-        loanNos.push(r.loan_no as string);
         const id = r.id_number as string | null;
         rins.run(
           r.loan_no, t.name, r.area, r.village, r.grp, r.head_name, r.borrower, opts.withIds ? id : maskIdNumber(id), opts.withIds || !id ? 0 : 1,
@@ -284,12 +294,13 @@ export function exportRoster(
         notices: inTownship('x.loan_id'),
         loan_events: inTownship('x.loan_id'),
         visits: `x.id IN (SELECT id FROM temp.export_visit_ids)`,
-        visit_voids: `0`,
+        // Voids of the township's visits (an office void reaches the laptop, whether or not the visit travels too).
+        visit_voids: `EXISTS (SELECT 1 FROM visits v4 JOIN households h4 ON h4.id = v4.household_id JOIN villages vi4 ON vi4.id = h4.village_id
+                      WHERE v4.uid = x.visit_uid AND (vi4.township_id = @tid OR v4.id IN (SELECT id FROM temp.export_visit_ids)))`,
         borrower_events: `EXISTS (SELECT 1 FROM loans l3 WHERE l3.borrower_id = x.borrower_id AND ${inTownship('l3.id')})`,
       };
       copyRecords(db, b, where, { tid: t.id, tname: t.name });
       db.exec(`DROP TABLE temp.export_visit_ids`);
-      void loanNos;
     })();
     manifest = w.finish({
       bundle_id: opts.bundleId,
@@ -357,6 +368,10 @@ function missingRefs(db: Db, b: BundleDb, known: Set<string>, knownTowns: Set<st
   return { loans, townships: towns.filter((t) => !knownTowns.has(t) && !hasTown.get(t)) };
 }
 
+function rosterAsOf(b: BundleDb): string {
+  return ((b.prepare(`SELECT max(balance_as_of) FROM roster`).pluck().get() as string | null) ?? '');
+}
+
 /**
  * Opens and verifies every bundle first (checksum, schema, that every loan it names is here or arrives in a roster
  * bundle of the same batch). Any refusal throws before anything is written; roster bundles sort first.
@@ -365,7 +380,15 @@ export function checkBundles(db: Db, files: string[], supportedSchema: number): 
   const opened: ReturnType<typeof openBundle>[] = [];
   try {
     for (const f of files) opened.push(openBundle(f, supportedSchema));
-    opened.sort((a, b) => (a.manifest.kind === b.manifest.kind ? 0 : a.manifest.kind === 'roster' ? -1 : 1));
+    // Roster bundles first, oldest figures first (by their latest as-of date, then when they were made), so a newer
+    // roster is applied last; the writer also refuses to let an older figure replace a newer one.
+    const asOf = new Map(opened.map((o) => [o, o.manifest.kind === 'roster' ? rosterAsOf(o.db) : '']));
+    opened.sort((a, b) => {
+      if (a.manifest.kind !== b.manifest.kind) return a.manifest.kind === 'roster' ? -1 : 1;
+      if (a.manifest.kind !== 'roster') return 0;
+      const x = asOf.get(a)!, y = asOf.get(b)!;
+      return x < y ? -1 : x > y ? 1 : a.manifest.created_at < b.manifest.created_at ? -1 : a.manifest.created_at > b.manifest.created_at ? 1 : 0;
+    });
     const known = new Set<string>();
     const knownTowns = new Set<string>();
     for (const o of opened) {
@@ -450,27 +473,26 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
 function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
   // Places first, so committee merges find both committees; then the merges; then the roster rows.
   for (const t of b.prepare(`SELECT * FROM townships`).all() as { name: string; population: number | null; livelihood: string | null; committee_count: number | null }[]) {
-    db.prepare(`INSERT INTO townships (name) VALUES (?) ON CONFLICT (name) DO NOTHING`).run(t.name);
-    db.prepare(
+    stmt(db, `INSERT INTO townships (name) VALUES (?) ON CONFLICT (name) DO NOTHING`).run(t.name);
+    stmt(
+      db,
       `UPDATE townships SET population = ifnull(?, population), livelihood = ifnull(?, livelihood), committee_count = ifnull(?, committee_count) WHERE name = ?`,
     ).run(t.population, t.livelihood, t.committee_count, t.name);
   }
   for (const v of b.prepare(`SELECT township, name, area FROM villages`).all() as { township: string; name: string; area: string | null }[]) {
-    const tid = db.prepare(`SELECT id FROM townships WHERE name = ?`).pluck().get(v.township) as number;
+    const tid = stmt(db, `SELECT id FROM townships WHERE name = ?`).pluck().get(v.township) as number;
     let aid: number | null = null;
     if (v.area) {
-      db.prepare(`INSERT INTO areas (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, v.area);
-      aid = db.prepare(`SELECT id FROM areas WHERE township_id = ? AND name = ?`).pluck().get(tid, v.area) as number;
+      stmt(db, `INSERT INTO areas (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, v.area);
+      aid = stmt(db, `SELECT id FROM areas WHERE township_id = ? AND name = ?`).pluck().get(tid, v.area) as number;
     }
-    db.prepare(`INSERT INTO villages (township_id, area_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(tid, aid, v.name);
+    stmt(db, `INSERT INTO villages (township_id, area_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(tid, aid, v.name);
   }
   applyVillageMerges(db, b, s);
   const rows = b.prepare(`SELECT * FROM roster ORDER BY balance_as_of, rowid`).all() as Record<string, string | number | null>[];
   const totals = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as RosterSummary;
-  const setMasked = db.prepare(
-    `UPDATE borrowers SET id_number = ? WHERE id = (SELECT borrower_id FROM loans WHERE loan_no = ?) AND id_number IS NULL`,
-  );
   let i = 0;
+  let olderKept = 0;
   while (i < rows.length) {
     const asOf = rows[i]!.balance_as_of as string;
     const writer = createRosterWriter(db, asOf);
@@ -484,7 +506,8 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         group: r.grp as string | null,
         household: r.household as string,
         borrower: r.borrower as string,
-        // A masked number never identifies anyone: it is stored only where nothing better is known.
+        // A masked number never identifies anyone, so it is never stored: id_number stays empty (a later roster with
+        // the real number then finds this borrower by name and fills it in).
         idNumber: masked ? null : (r.id_number as string | null),
         phone: r.phone as string | null,
         loanNo: r.loan_no as string,
@@ -498,12 +521,20 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         stance: r.stance as string | null,
       };
       writer.write(input);
-      if (masked && r.id_number) setMasked.run(r.id_number, r.loan_no);
     }
     const sm = writer.summary();
+    olderKept += writer.olderKept();
     for (const e of ENTITIES) for (const k of ['created', 'updated', 'unchanged'] as const) totals[e][k] += sm[e][k];
   }
   s.roster = totals;
+  if (olderKept) {
+    s.warnings.push(
+      text(
+        `${olderKept} 笔贷款本机已有更晚日期的余额，交换文件里的余额较旧，已保留本机余额。`,
+        `${olderKept} loan balance(s) in this roster are older than the ones recorded here; the recorded balances were kept.`,
+      ),
+    );
+  }
   s.added.roster = totals.loans.created + totals.loans.updated;
   s.skipped.roster = totals.loans.unchanged;
 }
@@ -524,8 +555,8 @@ function applyVillageMerges(db: Db, b: BundleDb, s: MergeSummary): void {
       s.skipped.village_merges++;
       continue;
     }
-    const tid = db.prepare(`SELECT id FROM townships WHERE name = ?`).pluck().get(r.township) as number;
-    db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, r.old_name);
+    const tid = stmt(db, `SELECT id FROM townships WHERE name = ?`).pluck().get(r.township) as number;
+    stmt(db, `INSERT INTO villages (township_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING`).run(tid, r.old_name);
     let res: ReturnType<typeof mergeVillage>;
     try {
       res = mergeVillage(db, {
@@ -549,7 +580,8 @@ function applyVillageMerges(db: Db, b: BundleDb, s: MergeSummary): void {
       continue;
     }
     if (res.alreadyMerged) {
-      db.prepare(
+      stmt(
+        db,
         `INSERT INTO village_merges (uid, origin_db, township, old_name, new_name, merged_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`,
       ).run(r.uid, r.origin_db, r.township, r.old_name, r.new_name, r.merged_on, r.recorded_at);
     }
@@ -588,12 +620,11 @@ function later<T extends { recorded_at: string; uid: string }>(a: T, b: T): T {
 
 function recordConflict(db: Db, kind: 'status' | 'notice', subject: string, x: { uid: string }, y: { uid: string }, winner: string, nowIso: string, bundleId: string, ids: number[]): void {
   const [a, b] = x.uid < y.uid ? [x, y] : [y, x];
-  const r = db
-    .prepare(
-      `INSERT INTO merge_conflicts (kind, subject, uid_a, uid_b, a_json, b_json, winner_uid, detected_at, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const r = stmt(
+    db,
+    `INSERT INTO merge_conflicts (kind, subject, uid_a, uid_b, a_json, b_json, winner_uid, detected_at, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (kind, uid_a, uid_b) DO NOTHING`,
-    )
-    .run(kind, subject, a.uid, b.uid, JSON.stringify(a), JSON.stringify(b), winner, nowIso, bundleId);
+  ).run(kind, subject, a.uid, b.uid, JSON.stringify(a), JSON.stringify(b), winner, nowIso, bundleId);
   if (r.changes) ids.push(Number(r.lastInsertRowid));
 }
 
@@ -605,6 +636,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
   if (m.kind !== 'roster') applyVillageMerges(db, b, s);
 
   // Notices: one row per number. Same number, different loan or type: a conflict, the later recorded wins.
+  // Per incoming notice: served by the merge_conflicts_uid_a / _uid_b indexes (migration 0005).
   const inConflicts = db.prepare(`SELECT 1 FROM merge_conflicts WHERE uid_a = ? OR uid_b = ?`).pluck();
   const noticeByNo = db.prepare(
     `SELECT n.uid, n.origin_db, n.notice_no, l.loan_no, n.type, n.issued_on, n.principal_fen, n.interest_fen, n.external, n.recorded_at
@@ -639,8 +671,19 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
     const win = later(cur, n);
     recordConflict(db, 'notice', n.notice_no, cur, n, win.uid, nowIso, m.bundle_id, conflictIds);
-    if (win === n) replaceNotice.run(...vals, n.notice_no);
-    s.added.notices++;
+    if (win === n) {
+      replaceNotice.run(...vals, n.notice_no);
+      s.added.notices++;
+    } else s.skipped.notices++;
+    if (cur.loan_no !== n.loan_no) {
+      // Usually two laptops numbering from the same series: each laptop should have its own (config set notice-series).
+      s.warnings.push(
+        text(
+          `通知书编号 ${n.notice_no} 被两台电脑用于不同贷款：本机 ${cur.loan_no}，交换文件 ${n.loan_no}；登记簿保留 ${win.loan_no}。请核对纸质通知书，并为每台电脑设置各自的编号序列（fieldvisit config set notice-series '{township}-{year}-ZM{seq:3}'）；详见 fieldvisit merge --conflicts。`,
+          `Notice number ${n.notice_no} was issued by two laptops for different loans: ${cur.loan_no} here, ${n.loan_no} in the bundle; the register keeps ${win.loan_no}. Check the paper notices, and give each laptop its own series (fieldvisit config set notice-series '{township}-{year}-ZM{seq:3}'); see fieldvisit merge --conflicts.`,
+        ),
+      );
+    }
   }
 
   const leUid = db.prepare(`SELECT 1 FROM loan_events WHERE uid = ?`).pluck();
@@ -687,7 +730,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     s.added.visits++;
   }
   for (const l of cashLoans) {
-    const bal = db.prepare(`SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
+    const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
       loan_no: string;
       principal_fen: number;
       interest_fen: number;

@@ -60,14 +60,20 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
   }
   if (loans.length === 0) return [];
 
-  // Outcomes of live visits; loan_id NULL covers every loan of the household.
+  // Outcomes of live visits. One that names a loan counts for that loan whatever household the visit is on (a roster
+  // may since have moved the loan to another household); loan_id NULL covers every loan of the visit's household.
   const outcomes = db
     .prepare(
-      `SELECT o.kind, o.loan_id AS loanId, o.signed_by AS signedBy, o.reason, o.text, o.principal_fen AS p, o.interest_fen AS i,
-              v.id AS visitId, v.visit_date AS date, v.household_id AS householdId
-       FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id
-       WHERE v.household_id IN (SELECT h.id ${from} WHERE ${where}) AND v.visit_date <= @today
-       ORDER BY v.visit_date, v.id, o.id`,
+      `SELECT * FROM (
+         SELECT o.kind, o.loan_id AS loanId, o.signed_by AS signedBy, o.reason, o.text, o.principal_fen AS p, o.interest_fen AS i,
+                v.id AS visitId, v.visit_date AS date, v.household_id AS householdId, o.id AS oid
+         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id
+         WHERE o.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND v.visit_date <= @today
+         UNION ALL
+         SELECT o.kind, NULL, o.signed_by, o.reason, o.text, o.principal_fen, o.interest_fen, v.id, v.visit_date, v.household_id, o.id
+         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id
+         WHERE o.loan_id IS NULL AND v.household_id IN (SELECT h.id ${from} WHERE ${where}) AND v.visit_date <= @today)
+       ORDER BY date, visitId, oid`,
     )
     .all(params) as {
     kind: string;

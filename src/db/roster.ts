@@ -39,6 +39,8 @@ export interface RosterWriter {
   /** The line an earlier row of this import wrote this loan number from, or null. */
   earlierLine(loanNo: string): number | null;
   summary(): RosterSummary;
+  /** Loans whose stored balance is dated later than this roster's as-of date: their figures were kept, not replaced. */
+  olderKept(): number;
 }
 
 interface LoanRow {
@@ -46,6 +48,7 @@ interface LoanRow {
   borrower_id: number;
   principal_fen: number;
   interest_fen: number;
+  balance_as_of: string;
   loan_date: string | null;
   due_date: string | null;
   officer: string | null;
@@ -115,6 +118,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     loanLines[id] = line;
   };
   let peeked: { loanNo: string; loan: LoanRow | undefined } | null = null;
+  let olderKept = 0;
 
   // The default page cache (2 MB) thrashes once the loan and borrower indexes outgrow it; a large roster's inserts
   // land at random places in those indexes. 64 MB for this connection only; durability is untouched.
@@ -134,7 +138,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     insHousehold: db.prepare(`INSERT INTO households (village_id, group_id, head_name) VALUES (?, ?, ?)`),
     // The loan and its borrower in one step: a re-import looks up both for every row.
     loan: db.prepare(
-      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until,
+      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until,
          b.household_id AS b_household_id, b.name AS b_name, b.id_number AS b_id_number, b.phone AS b_phone, b.stance AS b_stance
        FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = ?`,
     ),
@@ -323,10 +327,17 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
         if (r.line) noteLoanLine(id, r.line);
       } else {
         if (r.line) noteLoanLine(loan.id, r.line);
+        // A roster dated before the balance on record (an older file, or bundles merged out of order) never replaces
+        // the figures: the later as-of wins whatever order the rosters arrive in. Other loan details still update.
+        const older = asOf < loan.balance_as_of;
+        const figuresDiffer = loan.principal_fen !== r.principalFen || loan.interest_fen !== r.interestFen;
+        if (older && figuresDiffer) olderKept++;
+        const principal = older ? loan.principal_fen : r.principalFen;
+        const interest = older ? loan.interest_fen : r.interestFen;
         const same =
           loan.borrower_id === bid &&
-          loan.principal_fen === r.principalFen &&
-          loan.interest_fen === r.interestFen &&
+          loan.principal_fen === principal &&
+          loan.interest_fen === interest &&
           loan.loan_date === (r.loanDate ?? loan.loan_date) &&
           loan.due_date === (r.dueDate ?? loan.due_date) &&
           loan.officer === (r.officer ?? loan.officer) &&
@@ -336,11 +347,11 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
         else {
           q.updLoan.run(
             bid,
-            r.principalFen,
-            r.interestFen,
+            principal,
+            interest,
             // Compared with the stored figures inside the UPDATE (SET sees the old row): new figures → new as-of date.
-            r.principalFen,
-            r.interestFen,
+            principal,
+            interest,
             asOf,
             r.loanDate ?? loan.loan_date,
             r.dueDate ?? loan.due_date,
@@ -361,5 +372,6 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       return loanLines[loan.id]! > 0 ? loanLines[loan.id]! : null;
     },
     summary,
+    olderKept: () => olderKept,
   };
 }

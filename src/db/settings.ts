@@ -1,5 +1,5 @@
 // Per-database settings (officer name, language, limitation period, quota, notice series).
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from './driver.js';
 import type { Db } from './open.js';
 
 export function getSetting(db: Db, key: string): string | null {

@@ -1,5 +1,5 @@
 // Globally unique, time-ordered record ids (UUIDv7) for records that travel between laptops.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 let lastMs = 0;
 let seq = 0;
@@ -23,4 +23,23 @@ export function uuidv7(nowMs: number = Date.now()): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A UUID-shaped id (version 8, RFC 9562) derived from a seed: every database derives the same one. */
+export function uuidFromSeed(seed: string): string {
+  const b = createHash('sha256').update(seed, 'utf8').digest().subarray(0, 16);
+  b[6] = 0x80 | (b[6]! & 0x0f);
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The uid of a visit imported from a file: from its visit_id when the file has one, else from its content key, so
+ * two laptops importing the same file hold the same uid and a void made on either applies on both.
+ */
+export function importedVisitUid(externalId: string | null, dedupeKey: string | null): string | undefined {
+  if (externalId) return uuidFromSeed('visit:' + externalId);
+  if (dedupeKey) return uuidFromSeed('visit-key:' + dedupeKey);
+  return undefined;
 }

@@ -35,7 +35,7 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   loans: { zh: '贷款', en: 'loans' },
 };
 
-export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[]): string {
+export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[], olderKept = 0): string {
   return asJson({
     file: r.file,
     encoding: r.encoding,
@@ -47,6 +47,7 @@ export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[
     unknown_columns: r.unknownColumns,
     merged_villages: merged,
     ...r.result,
+    older_balances_kept: olderKept,
     problems: r.problems.map((p) => ({ line: p.line, column: p.column, severity: p.severity, reason: p.reason.en, reason_zh: p.reason.zh })),
   });
 }
@@ -55,7 +56,7 @@ export function rosterSummaryAsText(
   r: ImportReport<Counts>,
   merged: MergedName[],
   lang: Lang,
-  opts: { ascii?: boolean } = {},
+  opts: { ascii?: boolean; olderKept?: number } = {},
 ): { body: string; notes: string[] } {
   const zh = lang === 'zh';
   const lines: string[] = [];
@@ -79,6 +80,13 @@ export function rosterSummaryAsText(
     opts,
   );
   const notes: string[] = [];
+  if (opts.olderKept) {
+    notes.push(
+      zh
+        ? `警告：${opts.olderKept} 笔贷款已有更晚日期的余额，本花名册的余额比它旧，已保留原余额（其他信息照常更新）。`
+        : `Warning: ${opts.olderKept} loan balance(s) in this roster are older than the ones recorded; the recorded balances were kept (other details updated).`,
+    );
+  }
   for (const m of merged) {
     notes.push(zh ? `${m.rows} 行写的是已合并的“${m.from}”，已归入“${m.into}”。` : `${m.rows} row(s) name "${m.from}", which has merged; they went to "${m.into}".`);
   }

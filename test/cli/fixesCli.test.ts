@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import { query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
 
 let db: string;

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SqliteDatabase as Database } from '../../src/db/driver.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { latestVersion, MIGRATIONS, openDatabase } from '../../src/db/open.js';
+import { restoreDatabase } from '../../src/db/backup.js';
+import { DataError } from '../../src/domain/errors.js';
 import { migration0001 } from '../../src/db/migrations/0001_initial.js';
 import { query, runInProcess, sampleDb, scriptedPrompter, snapshot, tmpDir } from '../helpers.js';
 
@@ -106,5 +108,37 @@ describe('fieldvisit restore', () => {
       expect(snapshot(db)).toBe(before);
     }
     expect(fs.readdirSync(dir).filter((f) => f.includes('replaced'))).toEqual([]);
+  });
+});
+
+describe('restore while another program holds the database (Windows)', () => {
+  it('turns EBUSY/EPERM from the rename into a DataError saying what to close, and changes nothing', async () => {
+    const dir = tmpDir('fv-busy-');
+    const db = path.join(dir, 'team.db');
+    fs.copyFileSync(sample, db);
+    const bak = path.join(dir, 'keep.db');
+    expect((await runInProcess(['backup', bak], { db })).code).toBe(0);
+    const before = snapshot(db);
+    for (const code of ['EBUSY', 'EPERM']) {
+      const real = fs.renameSync;
+      const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+        if (String(from) === db) throw Object.assign(new Error(`${code}: resource busy or locked`), { code });
+        return real(from, to);
+      });
+      try {
+        let err: unknown;
+        try {
+          restoreDatabase(db, bak, '20261122-183000', latestVersion(MIGRATIONS));
+        } catch (e) {
+          err = e;
+        }
+        expect(err).toBeInstanceOf(DataError);
+        expect((err as DataError).text.en).toMatch(/Close other fieldvisit windows and Excel/);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(snapshot(db)).toBe(before);
+      expect(fs.readdirSync(dir).filter((n) => n.includes('replaced') || n.endsWith('.tmp'))).toEqual([]);
+    }
   });
 });

@@ -37,6 +37,8 @@ describe('layering', () => {
           if (owner) expect(layer, `${s} belongs in src/${owner}`).toBe(owner);
         }
       }
+      // The driver is chosen per Node version in one place (src/db/driver.ts); everything else imports types only.
+      if (!f.endsWith(`db${path.sep}driver.ts`)) expect(src, 'import better-sqlite3 through src/db/driver.ts').not.toMatch(/^import (?!type )[^;]*from 'better-sqlite3';/m);
       if (layer === 'format') {
         // Renderers may name db row types, never call the database.
         for (const m of src.matchAll(/^import (type )?[^;]*from '\.\.\/db\/[^']+';/gm)) expect(m[1], m[0]).toBe('type ');
@@ -64,4 +66,14 @@ describe('no dead modules', () => {
   it('no placeholder statements that only silence the compiler', () => {
     for (const f of all) expect(fs.readFileSync(f, 'utf8'), f).not.toMatch(/^\s*void (globals\(command\)|command);/m);
   });
+});
+
+describe('tests reach SQLite through the driver too', () => {
+  const tests = files(path.join(ROOT, 'test')).filter((f) => !f.includes(`${path.sep}fixtures${path.sep}`));
+  it('finds the tests', () => expect(tests.length).toBeGreaterThan(10));
+  for (const f of tests) {
+    it(`${path.relative(ROOT, f)} does not load better-sqlite3 directly (Node 24 needs 13.x)`, () => {
+      expect(fs.readFileSync(f, 'utf8')).not.toMatch(/^import (?!type )[^;]*from 'better-sqlite3';/m);
+    });
+  }
 });

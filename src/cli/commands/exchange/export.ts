@@ -26,7 +26,8 @@ function parseSince(opts: Opts): Since {
   if (opts.all && opts.since) throw new UsageError(text('--all 与 --since 只能选一个。', 'Use --all or --since, not both.'));
   if (opts.all) return { kind: 'all' };
   if (opts.since === undefined || opts.since === 'last') return { kind: 'last' };
-  if (isValidIsoDate(opts.since)) return { kind: 'date', date: opts.since };
+  // Record times are stored in UTC; the date typed is local: compare with the UTC instant of its local midnight.
+  if (isValidIsoDate(opts.since)) return { kind: 'date', date: opts.since, from: new Date(`${opts.since}T00:00:00`).toISOString() };
   throw new UsageError(text(`--since 需要 last 或 YYYY-MM-DD 日期，而不是“${opts.since}”。`, `--since needs last or a YYYY-MM-DD date, not "${opts.since}".`));
 }
 

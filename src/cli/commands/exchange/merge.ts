@@ -1,13 +1,44 @@
 // `fieldvisit merge FILE...` (action): apply bundles from other laptops, one transaction each; `--conflicts` lists disagreements.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkBundles, listConflicts, type MergeSummary } from '../../../db/exchange.js';
 import { latestVersion, MIGRATIONS } from '../../../db/open.js';
-import { UsageError } from '../../../domain/errors.js';
+import { DataError, UsageError } from '../../../domain/errors.js';
 import { pick, text } from '../../../domain/text.js';
 import { nowIso, type Context } from '../../context.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { conflictsAsJson, conflictsAsText, mergeAsJson, mergeAsText } from '../../../format/exchange.js';
+
+/**
+ * Expands `*` and `?` in the last path segment of each argument (cmd and PowerShell pass `/media/usb/*.fvb` as
+ * typed), matches sorted by name; a pattern that matches nothing is an error. Plain names pass through unchanged.
+ */
+export function expandBundleArgs(files: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const abs = path.resolve(cwd, f);
+    const base = path.basename(abs);
+    if (!/[*?]/.test(base) || fs.existsSync(abs)) {
+      out.push(abs);
+      continue;
+    }
+    const dir = path.dirname(abs);
+    const re = new RegExp('^' + base.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', process.platform === 'win32' ? 'i' : '');
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      // a missing folder matches nothing
+    }
+    const hits = names.filter((n) => re.test(n) && !n.startsWith('.')).sort();
+    if (hits.length === 0) {
+      throw new DataError(text(`没有与 ${abs} 匹配的文件：请检查 U 盘是否插好、路径是否正确。`, `No file matches ${abs}: check that the stick is plugged in and the path is right.`));
+    }
+    for (const n of hits) out.push(path.join(dir, n));
+  }
+  return out;
+}
 
 interface Opts {
   dryRun?: boolean;
@@ -26,10 +57,12 @@ export function action(ctx: Context) {
       return;
     }
     if (files.length === 0) throw new UsageError(text('请给出要合并的交换文件。', 'Name the bundle file(s) to merge.'));
+    // Expanded before the database opens, so a pattern matching nothing creates nothing.
+    const paths = expandBundleArgs(files, ctx.cwd);
     await withSession(ctx, command, ({ db }) => {
       // A new laptop starts by merging its roster bundle, so the database may be created here.
       // Every file is verified and checked against this database before any is written.
-      const bundles = checkBundles(db, files.map((f) => path.resolve(ctx.cwd, f)), latestVersion(MIGRATIONS));
+      const bundles = checkBundles(db, paths, latestVersion(MIGRATIONS));
       const results: MergeSummary[] = [];
       try {
         for (const b of bundles) results.push(b.apply(db, { nowIso: nowIso(ctx), dryRun: !!opts.dryRun }));

@@ -65,9 +65,10 @@ export function action(ctx: Context) {
         },
       );
       const merged = [...mergedFrom.entries()].map(([from, m]) => ({ from, into: m.into, rows: m.rows }));
-      if (opts.json) out(ctx, rosterSummaryAsJson(outcome, merged));
+      const olderKept = (w as RosterWriter | null)?.olderKept() ?? 0;
+      if (opts.json) out(ctx, rosterSummaryAsJson(outcome, merged, olderKept));
       else {
-        const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii });
+        const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii, olderKept });
         out(ctx, body);
         for (const n of notes) warn(ctx, n);
       }

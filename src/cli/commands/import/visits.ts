@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loanByNo, recordVisitIn } from '../../../db/visits.js';
 import { VISIT_FIELDS, parseVisitRow, type VisitField, type VisitRow } from '../../../import/parseVisitRow.js';
 import { dedupeKey, type OutcomeInput } from '../../../domain/visit.js';
+import { importedVisitUid } from '../../../domain/ids.js';
 import { DataError } from '../../../domain/errors.js';
 import { pick, text, type Text } from '../../../domain/text.js';
 import { runImport } from '../../importRunner.js';
@@ -19,8 +20,16 @@ interface Opts {
   json?: boolean;
 }
 
-/** One file row → the visit it records: every outcome on the row's loan. */
-export function visitFromRow(row: VisitRow, loan: { loanId: number; householdId: number; borrowerId: number }, createdAt: string) {
+/**
+ * One file row → the visit it records: every outcome on the row's loan. Its uid derives from the row's visit_id (else
+ * its content key), so the same file imported on two laptops gives the same uids.
+ */
+export function visitFromRow(
+  row: VisitRow,
+  loan: { loanId: number; householdId: number; borrowerId: number },
+  createdAt: string,
+  key: string | null = null,
+) {
   const outcomes: OutcomeInput[] = row.outcomes.map((kind) => ({
     kind,
     loanId: loan.loanId,
@@ -35,6 +44,7 @@ export function visitFromRow(row: VisitRow, loan: { loanId: number; householdId:
     promiseDate: kind === 'intent' ? row.promiseDate : null,
   }));
   return {
+    uid: importedVisitUid(row.visitId, key),
     householdId: loan.householdId,
     borrowerId: loan.borrowerId,
     visitDate: row.visitDate,
@@ -95,7 +105,7 @@ export function action(ctx: Context) {
                   outcomes: row.outcomes,
                   amounts: [row.principalFen, row.interestFen, row.promiseAmountFen],
                 });
-            const r = recordVisitIn(db, visitFromRow(row, loan, createdAt), day, { dedupeKey: key });
+            const r = recordVisitIn(db, visitFromRow(row, loan, createdAt, key), day, { dedupeKey: key });
             if (r.status === 'duplicate') counts.duplicates++;
             else {
               counts.created++;
