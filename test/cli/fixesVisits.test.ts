@@ -37,3 +37,38 @@ describe('notice issue --out', () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual(['n.txt']);
   });
 });
+
+describe('notice issue --type guarantor', () => {
+  it('a loan with no guarantor is refused before a number is drawn, naming the loan and the way out', async () => {
+    const db = fresh();
+    const before = snapshot(db);
+    const en = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0001', '--type', 'guarantor'], { db });
+    expect(en.code, en.stderr).toBe(1);
+    expect(en.stderr).toMatch(/Loan WS-2022-0001 has no guarantor on record.*add the guarantor.*import the roster again/);
+    const zh = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0001', '--type', 'guarantor'], { db, lang: 'zh' });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toMatch(/贷款 WS-2022-0001 没有登记保证人.*再导入花名册/);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('the guarantor signs the receipt of a guarantor notice, in both languages and both formats', async () => {
+    const db = fresh();
+    const zh = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor'], { db, lang: 'zh' });
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toMatch(/（保证人留存联）/);
+    expect(zh.stdout).toMatch(/保证人签收后/);
+    expect(zh.stdout).toMatch(/回执联[\s\S]*保证人（签字）[\s\S]*代签人及与保证人关系/);
+    expect(zh.stdout).not.toMatch(/借款人（签字）|借款人签收后|借款人留存联/);
+    const en = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor'], { db });
+    expect(en.stdout).toMatch(/Guarantor \(signature\)/);
+    expect(en.stdout).not.toMatch(/Borrower \(signature\)/);
+    const out = path.join(tmpDir(), 'g.html');
+    expect((await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--out', out], { db, lang: 'zh' })).code).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toMatch(/保证人（签字）/);
+    expect(html).not.toMatch(/借款人（签字）/);
+    // Other notices are still signed by the borrower.
+    const other = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'overdue-loan'], { db, lang: 'zh' });
+    expect(other.stdout).toMatch(/借款人（签字）/);
+  });
+});

@@ -10,7 +10,7 @@ import { noticeAsHtml, noticeAsText, noticeJson } from '../../../format/notices.
 import { asJson } from '../../../format/table.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { normaliseDate } from '../../../domain/dates.js';
-import { out, t, warn, withSession } from '../../runtime.js';
+import { out, t, withSession } from '../../runtime.js';
 import { prepareOutFile, type OutFile } from '../../outFile.js';
 
 export function action(ctx: Context) {
@@ -34,7 +34,6 @@ export function action(ctx: Context) {
       const file: OutFile | null = o.out ? prepareOutFile(ctx, o.out) : null;
       try {
         const row = issueNotice(db, { loanId: loan.loanId, type, issuedOn: date, series, recordedAt: nowIso(ctx) });
-        if (type === 'guarantor' && !row.guarantor) warn(ctx, t(ctx, text('注意：这笔贷款没有登记保证人。', 'Warning: this loan has no guarantor on record.')));
         if (file) {
           const body = /\.html?$/i.test(file.path) ? noticeAsHtml(row, ctx.lang) : noticeAsText(row, ctx.lang);
           file.commit(
