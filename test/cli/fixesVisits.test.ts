@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { query, runInProcess, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { query, runInProcess, sampleDb, scriptedPrompter, snapshot, tmpDir } from '../helpers.js';
 
 let base: string;
 beforeAll(() => {
@@ -70,5 +70,44 @@ describe('notice issue --type guarantor', () => {
     // Other notices are still signed by the borrower.
     const other = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'overdue-loan'], { db, lang: 'zh' });
     expect(other.stdout).toMatch(/借款人（签字）/);
+  });
+});
+
+describe('interactive visit log with flags', () => {
+  const wizard = (extra: { kind: 'input' | 'select' | 'checkbox' | 'confirm' | 'search'; match?: RegExp; answer: unknown }[]) =>
+    scriptedPrompter([{ kind: 'input', match: /Visit date/, answer: '' }, { kind: 'input', match: /Officer/, answer: '张明' }, ...extra]);
+
+  it('--note and --escalate are in the summary the officer confirms, and are what is saved', async () => {
+    const db = fresh();
+    const r = await runInProcess(['visit', 'log', '--loan', 'WS-2022-0009', '--note', '家中无人', '--escalate', '需村委协助', '--json'], {
+      db,
+      tty: true,
+      prompter: wizard([
+        { kind: 'checkbox', match: /Outcomes/, answer: ['note'] },
+        { kind: 'confirm', match: /Save this visit/, answer: true },
+      ]),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    // The summary is printed just before "Save this visit?".
+    const summary = r.stderr.slice(r.stderr.indexOf('About to save'));
+    expect(summary).toMatch(/Note: 家中无人/);
+    expect(summary).toMatch(/For the supervisor: 需村委协助/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ note: '家中无人', escalate: '需村委协助' });
+  });
+
+  it('a data flag without --outcome is a usage error naming the flag, and nothing is asked or saved', async () => {
+    const db = fresh();
+    const before = snapshot(db);
+    for (const [flag, value] of [['--principal', '300'], ['--promise-date', '2026-12-01'], ['--reason', 'away'], ['--notice-no', 'X-1']]) {
+      const p = scriptedPrompter([]);
+      const r = await runInProcess(['visit', 'log', '--loan', 'WS-2022-0009', flag!, value!], { db, tty: true, prompter: p });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`${flag} needs --outcome`);
+      expect(p.asked).toEqual([]);
+    }
+    const zh = await runInProcess(['visit', 'log', '--principal', '300'], { db, tty: true, prompter: scriptedPrompter([]), lang: 'zh' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/--principal 只能与 --outcome cash 一起用/);
+    expect(snapshot(db)).toEqual(before);
   });
 });
