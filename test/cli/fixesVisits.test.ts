@@ -111,3 +111,20 @@ describe('interactive visit log with flags', () => {
     expect(snapshot(db)).toEqual(before);
   });
 });
+
+describe('visit void needs an officer', () => {
+  it('no --officer and no configured officer is a usage error naming both ways; the configured officer is used', async () => {
+    const db = fresh();
+    const id = String(query(db, `SELECT id FROM visits WHERE external_id = 'w47-18'`)[0].id);
+    const before = snapshot(db);
+    const r = await runInProcess(['visit', 'void', id, '--reason', 'wrong household'], { db });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/--officer.*config set officer/);
+    const zh = await runInProcess(['visit', 'void', id, '--reason', 'wrong household'], { db, lang: 'zh' });
+    expect(zh.stderr).toMatch(/请用 --officer 写明是谁作废.*config set officer/);
+    expect(snapshot(db)).toEqual(before);
+    expect((await runInProcess(['config', 'set', 'officer', '李华'], { db })).code).toBe(0);
+    expect((await runInProcess(['visit', 'void', id, '--reason', 'wrong household'], { db })).code).toBe(0);
+    expect(query(db, `SELECT voided_by FROM visit_voids`)).toEqual([{ voided_by: '李华' }]);
+  });
+});
