@@ -1,7 +1,6 @@
 // `fieldvisit notice issue` (action): the next number in the series, filled from the loan, printed or written as a two-copy A4 page.
 import type { Command } from 'commander';
 import { issueNotice } from '../../../db/notices.js';
-import { loanByNo } from '../../../db/visits.js';
 import { getSetting } from '../../../db/settings.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { DEFAULT_NOTICE_SERIES, NOTICE_TYPES, isNoticeType, isValidSeries } from '../../../domain/notice.js';
@@ -12,6 +11,7 @@ import { nowIso, today, type Context } from '../../context.js';
 import { normaliseDate } from '../../../domain/dates.js';
 import { out, t, withSession } from '../../runtime.js';
 import { prepareOutFile, type OutFile } from '../../outFile.js';
+import { requireLoan } from '../../lookups.js';
 
 export function action(ctx: Context) {
   return async (o: { loan?: string; type?: string; date?: string; out?: string; json?: boolean }, command: Command) => {
@@ -24,8 +24,7 @@ export function action(ctx: Context) {
     if (date > day) throw new DataError(text(`发出日期 ${date} 在今天（${day}）之后。`, `The issue date ${date} is after today (${day}).`));
     const type = o.type;
     await withSession(ctx, command, ({ db }) => {
-      const loan = loanByNo(db, o.loan!.trim());
-      if (!loan) throw new DataError(text(`合同编号 ${o.loan} 不在花名册中。`, `Loan ${o.loan} is not on the roster.`));
+      const loan = requireLoan(db, o.loan!);
       const series = getSetting(db, 'notice-series') ?? DEFAULT_NOTICE_SERIES;
       if (!isValidSeries(series)) {
         throw new DataError(text(`通知书编号格式“${series}”无效：请用 config set notice-series 设置，如 {township}-{year}-{seq:4}。`, `The notice series "${series}" is not valid: set one like {township}-{year}-{seq:4} with config set notice-series.`));

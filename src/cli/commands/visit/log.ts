@@ -4,7 +4,7 @@ import { maskPersonal } from '../../../domain/idNumber.js';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
 import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
-import { loanByNo, recordVisit } from '../../../db/visits.js';
+import { recordVisit } from '../../../db/visits.js';
 import { visitById, listVisits } from '../../../db/visitList.js';
 import { listPromises } from '../../../db/promises.js';
 import { listNotices } from '../../../db/notices.js';
@@ -22,6 +22,7 @@ import { normaliseDate } from '../../../domain/dates.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
+import { requireLoan, type LoanRef } from '../../lookups.js';
 
 export interface LogOpts {
   loan?: string;
@@ -190,11 +191,7 @@ export function action(ctx: Context) {
     }
     const flagOutcomes = interactive ? [] : outcomesFromFlags(opts, kinds, null, day);
     await withSession(ctx, command, async ({ db }) => {
-      let loan: ReturnType<typeof loanByNo> = null;
-      if (opts.loan) {
-        loan = loanByNo(db, opts.loan.trim());
-        if (!loan) throw new DataError(text(`合同编号 ${opts.loan} 不在花名册中：用 fieldvisit borrower find 查找。`, `Loan ${opts.loan} is not on the roster: look it up with fieldvisit borrower find.`));
-      }
+      const loan: LoanRef | null = opts.loan ? requireLoan(db, opts.loan) : null;
       let borrowerId = loan?.borrowerId ?? null;
       if (opts.borrower) {
         const b = resolveBorrower(db, opts.borrower);
