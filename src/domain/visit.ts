@@ -77,8 +77,30 @@ export function checkVisit(v: VisitInput, today: IsoDate): Text[] {
   return errs;
 }
 
-/** Identifies "the same row again" in a visits file without a visit_id: loan, date, officer, outcomes, amounts. */
-export function dedupeKey(parts: { loanNo: string; visitDate: string; officer: string; outcomes: string[]; amounts: (number | null | undefined)[] }): string {
-  const s = [parts.loanNo, parts.visitDate, parts.officer.trim(), [...parts.outcomes].sort().join(';'), parts.amounts.map((a) => a ?? '').join(',')].join('|');
+/** The outcome fields beyond loan, date, officer, kinds and amounts; optional so older callers still fit. */
+export interface DedupeExtras {
+  noticeNo?: string | null;
+  signedBy?: string | null;
+  relation?: string | null;
+  promiseDate?: string | null;
+  reason?: string | null;
+  where?: string | null;
+  note?: string | null;
+  escalate?: string | null;
+}
+
+const EXTRA_KEYS: (keyof DedupeExtras)[] = ['noticeNo', 'signedBy', 'relation', 'promiseDate', 'reason', 'where', 'note', 'escalate'];
+
+/**
+ * Identifies "the same row again" in a visits file without a visit_id: loan, date, officer, outcomes, amounts and
+ * every other outcome field (notice number, who signed, promised date, reason, where, note, escalate), so two rows
+ * that differ in anything are never taken for one. A row with none of the extra fields keeps the key it always had.
+ */
+export function dedupeKey(parts: { loanNo: string; visitDate: string; officer: string; outcomes: string[]; amounts: (number | null | undefined)[] } & DedupeExtras): string {
+  let s = [parts.loanNo, parts.visitDate, parts.officer.trim(), [...parts.outcomes].sort().join(';'), parts.amounts.map((a) => a ?? '').join(',')].join('|');
+  for (const k of EXTRA_KEYS) {
+    const v = parts[k]?.trim();
+    if (v) s += `|${k}=${JSON.stringify(v)}`;
+  }
   return createHash('sha256').update(s).digest('hex').slice(0, 32);
 }

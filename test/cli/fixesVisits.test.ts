@@ -128,3 +128,39 @@ describe('visit void needs an officer', () => {
     expect(query(db, `SELECT voided_by FROM visit_voids`)).toEqual([{ voided_by: '李华' }]);
   });
 });
+
+describe('import visits: rows that differ in any outcome field are not duplicates', () => {
+  it('notice number, promised date, reason, where, who signed, note and escalate each make a row its own; the same file again adds nothing', async () => {
+    const db = fresh();
+    const file = path.join(tmpDir(), 'v.csv');
+    const head = 'visit_date,loan_no,officer,outcome,principal_paid,interest_paid,promise_amount,promise_date,notice_no,signed_by,relation,reason,where,note,escalate';
+    const rows = [
+      '2026-11-20,WS-2022-0009,李华,notice-signed,,,,,N-1,,,,,,',
+      '2026-11-20,WS-2022-0009,李华,notice-signed,,,,,N-2,,,,,,',
+      '2026-11-20,WS-2022-0009,李华,notice-signed,,,,,N-2,relative,妻子,,,,',
+      '2026-11-20,WS-2022-0009,李华,intent,,,500,2026-12-01,,,,,,,',
+      '2026-11-20,WS-2022-0009,李华,intent,,,500,2026-12-15,,,,,,,',
+      '2026-11-20,WS-2022-0009,李华,not-signed,,,,,,,,away,广州,,',
+      '2026-11-20,WS-2022-0009,李华,not-signed,,,,,,,,away,深圳,,',
+      '2026-11-20,WS-2022-0009,李华,not-signed,,,,,,,,refused,,,',
+      '2026-11-20,WS-2022-0009,李华,note,,,,,,,,,,门锁着,',
+      '2026-11-20,WS-2022-0009,李华,note,,,,,,,,,,邻居说去了县城,',
+      '2026-11-20,WS-2022-0009,李华,note,,,,,,,,,,,需村委协助',
+      // Exactly the row before: the one real duplicate.
+      '2026-11-20,WS-2022-0009,李华,note,,,,,,,,,,,需村委协助',
+    ];
+    fs.writeFileSync(file, [head, ...rows].join('\n') + '\n');
+    const r = await runInProcess(['import', 'visits', file, '--json'], { db });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ visits_created: 11, duplicates_skipped: 1 });
+    const again = await runInProcess(['import', 'visits', file, '--json'], { db });
+    expect(JSON.parse(again.stdout)).toMatchObject({ visits_created: 0, duplicates_skipped: 12 });
+  });
+
+  it('a row with none of the new fields keeps the key it had (files imported before still match)', async () => {
+    const { dedupeKey } = await import('../../src/domain/visit.js');
+    const base = { loanNo: 'WS-1', visitDate: '2026-11-20', officer: '张明', outcomes: ['cash'], amounts: [100, 0, null] };
+    expect(dedupeKey({ ...base, noticeNo: null, note: '', signedBy: undefined })).toBe(dedupeKey(base));
+    expect(dedupeKey({ ...base, note: 'x' })).not.toBe(dedupeKey(base));
+  });
+});
