@@ -164,3 +164,31 @@ describe('import visits: rows that differ in any outcome field are not duplicate
     expect(dedupeKey({ ...base, note: 'x' })).not.toBe(dedupeKey(base));
   });
 });
+
+describe('per-row statements are prepared once per connection', () => {
+  it('databaseId and the balance check of a cash visit reuse their statement', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { databaseId } = await import('../../src/db/open.js');
+    const { recordVisit } = await import('../../src/db/visits.js');
+    const db = new Database(fresh());
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    for (let i = 0; i < 3; i++) databaseId(db);
+    expect(prepared.filter((s) => s.includes(`key = 'database_id'`))).toHaveLength(1);
+    const loan = query(db.name, `SELECT l.id, b.household_id AS hid, b.id AS bid FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = 'WS-2022-0009'`)[0];
+    for (let i = 0; i < 3; i++) {
+      const r = recordVisit(
+        db,
+        { householdId: loan.hid, borrowerId: loan.bid, visitDate: '2026-11-20', officer: '张明', source: 'cli', createdAt: '2026-11-22T00:00:00Z', outcomes: [{ kind: 'cash', loanId: loan.id, principalFen: 100, interestFen: 0 }] },
+        '2026-11-22',
+      );
+      expect(r.status).not.toBe('duplicate');
+    }
+    expect(prepared.filter((s) => s.includes('JOIN loan_balances lb ON lb.loan_id = l.id WHERE l.id = ?'))).toHaveLength(1);
+    db.close();
+  });
+});
