@@ -101,13 +101,22 @@ export function issueNotice(db: Db, n: IssueInput): NoticeRow {
     .transaction((): string => {
       const loan = db
         .prepare(
-          `SELECT l.id, t.name AS township, lb.principal_fen AS p, lb.interest_fen AS i FROM loans l
+          `SELECT l.id, l.loan_no AS loanNo, l.guarantor, t.name AS township, lb.principal_fen AS p, lb.interest_fen AS i FROM loans l
            JOIN borrowers b ON b.id = l.borrower_id JOIN households h ON h.id = b.household_id
            JOIN villages v ON v.id = h.village_id JOIN townships t ON t.id = v.township_id
            JOIN loan_balances lb ON lb.loan_id = l.id WHERE l.id = ?`,
         )
-        .get(n.loanId) as { id: number; township: string; p: number; i: number } | undefined;
+        .get(n.loanId) as { id: number; loanNo: string; guarantor: string | null; township: string; p: number; i: number } | undefined;
       if (!loan) throw new DataError(text('找不到这笔贷款', 'no such loan'));
+      // A guarantor demand needs a guarantor to address: never one addressed to the borrower under a guarantor's title.
+      if (n.type === 'guarantor' && !loan.guarantor?.trim()) {
+        throw new DataError(
+          text(
+            `贷款 ${loan.loanNo} 没有登记保证人，不能发出保证人通知书：请在花名册的 guarantor 列填上保证人，再导入花名册（import roster）。`,
+            `Loan ${loan.loanNo} has no guarantor on record, so no guarantor notice can be issued: add the guarantor in the roster's guarantor column and import the roster again (import roster).`,
+          ),
+        );
+      }
       const series = noticeSeries(n.series, loan.township, n.issuedOn.slice(0, 4));
       let max = 0;
       for (const r of db.prepare(`SELECT notice_no FROM notices`).iterate() as Iterable<{ notice_no: string }>) {

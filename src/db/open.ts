@@ -7,6 +7,7 @@ import { DataError } from '../domain/errors.js';
 import { text } from '../domain/text.js';
 import { uuidv7 } from '../domain/ids.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { stmt } from './stmt.js';
 import { applyMigrations, assertNotNewer, currentVersion, latestVersion, pendingMigrations, type Migration } from './migrate.js';
 
 export type Db = Database.Database;
@@ -112,7 +113,7 @@ function ensureDatabaseId(db: Db, nowIso: string): void {
 }
 
 export function databaseId(db: Db): string {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).get() as { value: string } | undefined;
+  const row = stmt(db, `SELECT value FROM meta WHERE key = 'database_id'`).get() as { value: string } | undefined;
   return row?.value ?? '';
 }
 

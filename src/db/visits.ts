@@ -26,12 +26,11 @@ interface LoanBal {
 }
 
 function loanBalance(db: Db, loanId: number): LoanBal | undefined {
-  return db
-    .prepare(
-      `SELECT l.id, l.loan_no, b.household_id, lb.principal_fen, lb.interest_fen
+  return stmt(
+    db,
+    `SELECT l.id, l.loan_no, b.household_id, lb.principal_fen, lb.interest_fen
        FROM loans l JOIN borrowers b ON b.id = l.borrower_id JOIN loan_balances lb ON lb.loan_id = l.id WHERE l.id = ?`,
-    )
-    .get(loanId) as LoanBal | undefined;
+  ).get(loanId) as LoanBal | undefined;
 }
 
 export function householdLoanIds(db: Db, householdId: number): number[] {

@@ -40,13 +40,28 @@ export function maskPhone(s: string | null | undefined): string | null {
   return t.slice(0, 3) + '*'.repeat(t.length - 7) + t.slice(-4);
 }
 
+/** A run of digits, single spaces or dashes allowed between them, with an ID number's closing X. */
+const DIGIT_RUN = /\d(?:[ -]?\d)*(?:[Xx](?![A-Za-z]))?/g;
+
+function maskRun(run: string): string {
+  const digits = run.replace(/[ -]/g, '').length;
+  // 7+ digits in one unbroken run; with spaces or dashes inside, 11+ (a phone written 138-1234-5678, an ID in
+  // groups), so a loan number such as WS-2022-0001 or a date is left alone.
+  if (digits < (/[ -]/.test(run) ? 11 : 7)) return run;
+  const first = digits >= 15 ? 4 : digits >= 11 ? 3 : 1;
+  const last = digits >= 11 ? 4 : 2;
+  let seen = 0;
+  return run.replace(/[\dXx]/g, (c) => {
+    seen++;
+    return seen <= first || seen > digits - last ? c : '*';
+  });
+}
+
 /**
- * What a person typed, made safe to echo in a message: an ID number or a mobile number is masked,
- * anything else (a name, a loan number) is returned as it was.
+ * Text a person typed, made safe to echo in a message: every run of 7 or more digits (an ID number, a phone,
+ * a bank card; spaces or dashes inside allowed) is masked, keeping the first 3-4 and last 4 digits (runs under 11
+ * digits keep the first and last two); anything else (a name, a loan number such as WS-2022-0001) is kept.
  */
 export function maskPersonal(s: string): string {
-  const t = s.trim();
-  if (/^\d{17}[\dXx]$/.test(t) || /^\d{15}$/.test(t)) return maskIdNumber(t)!;
-  if (/^1\d{10}$/.test(t)) return maskPhone(t)!;
-  return s;
+  return s.replace(DIGIT_RUN, maskRun);
 }

@@ -15,6 +15,12 @@ function addressee(n: NoticeRow): string {
   return n.type === 'guarantor' && n.guarantor ? n.guarantor : n.borrower;
 }
 
+/** Who signs the receipt: the guarantor for a guarantor notice, else the borrower. */
+function signer(n: NoticeRow, zh: boolean): { who: string; copy: string } {
+  const g = n.type === 'guarantor';
+  return zh ? { who: g ? '保证人' : '借款人', copy: g ? '保证人留存联' : '借款人留存联' } : { who: g ? 'Guarantor' : 'Borrower', copy: g ? 'guarantor’s copy' : 'borrower’s copy' };
+}
+
 interface NoticeFields {
   title: string;
   no: string;
@@ -43,7 +49,7 @@ function fields(n: NoticeRow, lang: Lang): NoticeFields {
     body: n.type ? pick(NOTICE_TYPE_INFO[n.type].body, lang) : '',
     facts,
     closing: zh
-      ? '本通知书一式两份，借款人签收后，回执联交回我社（行）留存。'
+      ? `本通知书一式两份，${signer(n, true).who}签收后，回执联交回我社（行）留存。`
       : 'This notice is made in two copies; once signed, the receipt copy returns to the lender.',
   };
 }
@@ -64,14 +70,14 @@ export function noticeAsText(n: NoticeRow, lang: Lang): string {
       '',
       receipt
         ? zh
-          ? '借款人（签字）：__________    签收日期：____年__月__日\n代签人及与借款人关系：__________'
-          : 'Borrower (signature): __________    Date received: ____-__-__\nSigned for by (relation): __________'
+          ? `${signer(n, true).who}（签字）：__________    签收日期：____年__月__日\n代签人及与${signer(n, true).who}关系：__________`
+          : `${signer(n, false).who} (signature): __________    Date received: ____-__-__\nSigned for by (relation): __________`
         : zh
           ? `贷款人（盖章）：__________    ${n.issuedOn}`
           : `Lender (seal): __________    ${n.issuedOn}`,
     ].join('\n');
   const cut = '\n' + '-'.repeat(24) + (zh ? ' 沿此线剪开 ' : ' cut here ') + '-'.repeat(24) + '\n\n';
-  return copy(zh ? '借款人留存联' : 'borrower’s copy', false) + '\n' + cut + copy(zh ? '回执联' : 'receipt', true) + '\n';
+  return copy(signer(n, zh).copy, false) + '\n' + cut + copy(zh ? '回执联' : 'receipt', true) + '\n';
 }
 
 function esc(s: string): string {
@@ -92,8 +98,8 @@ export function noticeAsHtml(n: NoticeRow, lang: Lang): string {
   <p class="closing">${esc(f.closing)}</p>
   ${
     receipt
-      ? `<p class="sign">${zh ? '借款人（签字）' : 'Borrower (signature)'}：<span class="line"></span>　${zh ? '签收日期' : 'Date received'}：<span class="line short"></span></p>
-  <p class="sign">${zh ? '代签人及与借款人关系' : 'Signed for by (relation)'}：<span class="line"></span></p>`
+      ? `<p class="sign">${zh ? `${signer(n, true).who}（签字）` : `${signer(n, false).who} (signature)`}：<span class="line"></span>　${zh ? '签收日期' : 'Date received'}：<span class="line short"></span></p>
+  <p class="sign">${zh ? `代签人及与${signer(n, true).who}关系` : 'Signed for by (relation)'}：<span class="line"></span></p>`
       : `<p class="sign right">${zh ? '贷款人（盖章）' : 'Lender (seal)'}：<span class="line"></span>　${esc(n.issuedOn ?? '')}</p>`
   }
 </section>`;
@@ -125,7 +131,7 @@ export function noticeAsHtml(n: NoticeRow, lang: Lang): string {
 </style>
 </head>
 <body>
-<div class="page">${copy(zh ? '借款人留存联' : 'borrower’s copy', false)}
+<div class="page">${copy(signer(n, zh).copy, false)}
 <div class="cut"><span>${zh ? '沿此线剪开' : 'cut here'}</span></div>${copy(zh ? '回执联' : 'receipt', true)}
 </div>
 </body>

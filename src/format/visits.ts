@@ -98,6 +98,7 @@ export function visitDraftAsText(
     `${zh ? '日期' : 'Date'}: ${d.visitDate}   ${zh ? '催收员' : 'Officer'}: ${d.officer}`,
     ...d.outcomes.map((o) => `  • ${outcomeText(o, o.loanId === null ? null : (loanNos.get(o.loanId) ?? null), lang)}${o.loanId === null && o.kind !== 'note' ? (zh ? '（该户全部贷款）' : ' (all the household’s loans)') : ''}`),
   ];
+  if (d.note) lines.push(`${zh ? '说明' : 'Note'}: ${d.note}`);
   if (d.escalate) lines.push(`${zh ? '需协助' : 'For the supervisor'}: ${d.escalate}`);
   return lines.join('\n') + '\n';
 }

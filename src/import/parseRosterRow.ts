@@ -133,17 +133,19 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
 
   let idNumber: string | null = null;
   const idCell = get('id_number');
-  if (typeof idCell === 'number') {
+  // A number that may have lost digits must never identify anyone: it is not imported (a stored number is kept).
+  const idIsNumber = typeof idCell === 'number';
+  if (idIsNumber) {
     problems.push({
       field: 'id_number',
       reason: text(
-        '身份证号在 Excel 中存成了数字，末几位可能已丢失：请把该列设为文本后重新导出',
-        'the ID number is stored as a number in Excel and may have lost digits: format the column as text and export again',
+        '身份证号在 Excel 中存成了数字，末几位可能已丢失，未导入：请把该列设为文本后重新导出',
+        'the ID number is stored as a number in Excel and may have lost digits, so it was not imported: format the column as text and export again',
       ),
       severity: 'warning',
     });
   }
-  const rawId = str('id_number');
+  const rawId = idIsNumber ? null : str('id_number');
   if (rawId) {
     idNumber = normalizeIdNumber(rawId);
     const c = checkIdNumber(idNumber);

@@ -3,6 +3,7 @@ import type { Fen } from '../domain/money.js';
 import type { IsoDate } from '../domain/dates.js';
 import { NOT_SIGNED_REASONS, SIGNED_BY, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../domain/outcomes.js';
 import { text } from '../domain/text.js';
+import { visitProblems, type OutcomeInput, type VisitRule } from '../domain/visit.js';
 import type { FieldSpec, HeaderMap } from './headers.js';
 import { cellDate, cellMoney, cellText } from './cells.js';
 import type { Cell } from './readTable.js';
@@ -78,6 +79,16 @@ const REASON_ALIASES: Record<string, NotSignedReason> = {
 };
 const SIGNED_ALIASES: Record<string, SignedBy> = { 本人: 'borrower', 借款人: 'borrower', 亲属: 'relative', 家属: 'relative' };
 
+/** The column and the file's wording for each rule of checkVisit a row can break (the rest are checked elsewhere). */
+const FILE_RULES: Partial<Record<VisitRule, { column: VisitField; message: [string, string] }>> = {
+  'cash-amount': { column: 'principal_paid', message: ['现金收回需要收回本金或收回利息', 'cash needs principal_paid or interest_paid'] },
+  'intent-amount': { column: 'promise_amount', message: ['还款意向需要承诺金额', 'an intent needs promise_amount'] },
+  'intent-date': { column: 'promise_date', message: ['还款意向需要承诺日期', 'an intent needs promise_date'] },
+  'promise-before-visit': { column: 'promise_date', message: ['承诺日期早于走访日期', 'promise_date is before visit_date'] },
+  'not-signed-reason': { column: 'reason', message: ['未签回需要原因', 'not-signed needs a reason'] },
+  'signed-and-not-signed': { column: 'outcome', message: ['同一行不能既签回又未签回', 'one row cannot be both notice-signed and not-signed'] },
+};
+
 export function parseVisitRow(line: number, cells: Cell[], header: HeaderMap<VisitField>): { row: VisitRow | null; problems: FieldProblem[] } {
   const problems: (FieldProblem & { field: VisitField | null })[] = [];
   const get = (f: VisitField): Cell | undefined => {
@@ -139,21 +150,18 @@ export function parseVisitRow(line: number, cells: Cell[], header: HeaderMap<Vis
     signedBy = (SIGNED_BY as readonly string[]).includes(rawSigned) ? (rawSigned as SignedBy) : (SIGNED_ALIASES[rawSigned] ?? null);
     if (!signedBy) err('signed_by', `签收人只能是 borrower（本人）或 relative（亲属），而不是“${rawSigned}”`, `signed_by must be borrower or relative, not "${rawSigned}"`);
   }
-  // What each outcome needs, located at the column that lacks it.
-  if (outcomes.includes('cash') && (principalFen ?? 0) + (interestFen ?? 0) <= 0) {
-    err('principal_paid', '现金收回需要收回本金或收回利息', 'cash needs principal_paid or interest_paid');
-  }
+  // What each outcome needs: the rules of checkVisit (one place), located at the column that lacks it.
   if (!outcomes.includes('cash') && (principalFen || interestFen)) {
     err('outcome', '填了收回金额，但结果里没有 cash', 'amounts paid are filled in but the outcome has no cash');
   }
-  if (outcomes.includes('intent')) {
-    if (!promiseAmountFen) err('promise_amount', '还款意向需要承诺金额', 'an intent needs promise_amount');
-    if (!promiseDate) err('promise_date', '还款意向需要承诺日期', 'an intent needs promise_date');
-    else if (visitDate && promiseDate < visitDate) err('promise_date', '承诺日期早于走访日期', 'promise_date is before visit_date');
-  }
-  if (outcomes.includes('not-signed') && !reason) err('reason', '未签回需要原因', 'not-signed needs a reason');
-  if (outcomes.includes('notice-signed') && outcomes.includes('not-signed')) {
-    err('outcome', '同一行不能既签回又未签回', 'one row cannot be both notice-signed and not-signed');
+  if (outcomes.length > 0) {
+    // Every outcome of a row is on the row's loan (0 stands for it here).
+    const rowOutcomes: OutcomeInput[] = outcomes.map((kind) => ({ kind, loanId: 0, principalFen, interestFen, promiseAmountFen, promiseDate, reason }));
+    const broken = visitProblems({ householdId: 0, borrowerId: null, visitDate: visitDate ?? '', officer: officer ?? '-', source: 'import', createdAt: '', outcomes: rowOutcomes });
+    for (const p of broken) {
+      const where = FILE_RULES[p.rule];
+      if (where) err(where.column, ...where.message);
+    }
   }
   const relation = str('relation');
   if (signedBy === 'relative' && !relation && !str('note')) {

@@ -48,6 +48,9 @@ export interface WizardDeps {
   preset?: { borrowerId: number; loanId: number | null };
   presetDate?: IsoDate;
   presetOfficer?: string;
+  /** --note / --escalate given on the command line: part of the draft, so the summary shows what will be saved. */
+  presetNote?: string;
+  presetEscalate?: string;
   findBorrowers(term: string): BorrowerPick[];
   townships(): { id: number; name: string; households: number }[];
   villages(townshipId: number): { id: number; name: string; households: number }[];
@@ -103,8 +106,8 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
   if (kinds.length === 0) throw new CancelledError();
 
   const outcomes: OutcomeInput[] = [];
-  let note: string | null = null;
-  let escalate: string | null = null;
+  let note: string | null = d.presetNote?.trim() || null;
+  let escalate: string | null = d.presetEscalate?.trim() || null;
   const presetLoan = d.preset?.loanId ?? null;
 
   const chooseLoan = async (kind: OutcomeKind, allowAll: boolean): Promise<number | null> => {
@@ -199,6 +202,11 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
         break;
       }
       case 'note': {
+        // The text was given with --note / --escalate: nothing more to ask.
+        if (note || escalate) {
+          outcomes.push({ kind, loanId: null });
+          break;
+        }
         const t = (await p.input({ message: m('情况说明', 'What happened'), validate: (v) => (v.trim() ? true : m('请写几句说明', 'Write a few words')) })).trim();
         const up = await p.confirm({ message: m('需要主管或部门协助吗？', 'Is this a matter for the supervisor?'), default: false });
         if (up) escalate = t;

@@ -85,7 +85,7 @@ describe('notice register', () => {
 
     // Voiding the sign-back visit makes the number outstanding again.
     const vid = query(db, `SELECT visit_id FROM visit_outcomes WHERE notice_no = '涡水镇-2026-0001'`)[0].visit_id;
-    expect((await runInProcess(['visit', 'void', String(vid), '--reason', 'wrong loan'], { db })).code).toBe(0);
+    expect((await runInProcess(['visit', 'void', String(vid), '--reason', 'wrong loan', '--officer', '张明'], { db })).code).toBe(0);
     expect(JSON.parse((await runInProcess(['notice', 'list', '--outstanding', '--json'], { db })).stdout)).toHaveLength(4);
   });
 

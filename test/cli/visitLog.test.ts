@@ -143,13 +143,13 @@ describe('visit void and visit list', () => {
     expect(r.stdout).toMatch(new RegExp(`Voided visit #${id}`));
     expect(query(db, `SELECT reason, voided_by, voided_at FROM visit_voids`)).toEqual([{ reason: '录错了农户', voided_by: '李华', voided_at: '2026-11-22T04:00:00.000Z' }]);
     expect(balance(db, 'WS-2022-0025')).toEqual({ p: before.p + 50000, i: before.i + 10000 });
-    const again = await runInProcess(['visit', 'void', String(id), '--reason', 'again'], { db });
+    const again = await runInProcess(['visit', 'void', String(id), '--reason', 'again', '--officer', '李华'], { db });
     expect(again.stdout).toMatch(/already void/);
     const list = JSON.parse((await runInProcess(['visit', 'list', '--outcome', 'cash', '--json'], { db })).stdout);
     expect(list.map((v: { visit_id: number }) => v.visit_id)).not.toContain(id);
     const all = JSON.parse((await runInProcess(['visit', 'list', '--outcome', 'cash', '--all', '--json'], { db })).stdout);
     expect(all.find((v: { visit_id: number }) => v.visit_id === id).void).toMatchObject({ reason: '录错了农户', voided_by: '李华' });
-    expect((await runInProcess(['visit', 'void', '9999', '--reason', 'x'], { db })).code).toBe(1);
+    expect((await runInProcess(['visit', 'void', '9999', '--reason', 'x', '--officer', '李华'], { db })).code).toBe(1);
   });
 
   it('filters by dates, township, village (with merged committees), officer, outcome and loan', async () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliAsync, DATA, FIXTURES, json, query, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { BIN, cli, cliAsync, DATA, FIXTURES, json, query, sampleDb, snapshot, tmpDir } from '../helpers.js';
 
 const FX = path.join(FIXTURES, 'roster');
 const fx = (name: string) => path.join(FX, name);
@@ -370,4 +371,38 @@ describe('browse: place and borrower', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/^Error: Nothing matches "NOPE-1"/);
   });
+});
+
+describe('import roster at a real terminal', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (!hasScript) console.warn('`script` (util-linux) is not installed: skipping the real-terminal test of a large import.');
+  it.skipIf(!hasScript)('a 6,000-row roster shows progress, then the process exits and the loans are saved', async () => {
+    const dir = tmpDir('fv-tty-');
+    const file = path.join(dir, 'big.csv');
+    const db = path.join(dir, 'big.db');
+    let csv = 'township,village,group,household,borrower,loan_no,principal\n';
+    for (let i = 0; i < 6000; i++) csv += `大镇,村委${i % 10},${i % 7}组,户${i},人${i},BIG-${i},100.00\n`;
+    fs.writeFileSync(file, csv);
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} import roster ${JSON.stringify(file)} --as-of 2026-11-13 --db ${JSON.stringify(db)}`;
+    const r = await new Promise<{ code: number | null; timedOut: boolean; out: string }>((resolve) => {
+      const child = spawn('script', ['-qec', cmd, '/dev/null'], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'Asia/Shanghai', NO_COLOR: '1', LANG: 'en_US.UTF-8', FIELDVISIT_TODAY: '2026-11-22' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+      child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve({ code: null, timedOut: true, out });
+      }, 30000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, timedOut: false, out });
+      });
+    });
+    expect(r.timedOut, `the import did not exit within 30 s:\n${r.out.slice(-2000)}`).toBe(false);
+    expect(r.code, r.out.slice(-2000)).toBe(0);
+    expect(query(db, `SELECT count(*) AS n FROM loans`)).toEqual([{ n: 6000 }]);
+  }, 60000);
 });

@@ -109,8 +109,14 @@ describe('parseRosterRow', () => {
     const r = parseRosterRow(6, row({ ...GOOD, id_number: 110105194912310020, stance: '奇怪型' }), header);
     expect(r.row).not.toBeNull();
     expect(r.row!.stance).toBeNull();
-    expect(r.problems.map((p) => p.field)).toEqual(['id_number', 'id_number', 'stance']);
+    expect(r.problems.map((p) => p.field)).toEqual(['id_number', 'stance']);
     expect(r.problems.every((p) => p.severity === 'warning')).toBe(true);
+    // A number that may have lost digits never identifies anyone, even when its check digit happens to fit.
+    expect(r.row!.idNumber).toBeNull();
+    expect(r.problems[0]!.reason.en).toMatch(/not imported/);
+    const fits = parseRosterRow(6, row({ ...GOOD, id_number: 451123197702145690 }), header);
+    expect(fits.row!.idNumber).toBeNull();
+    expect(fits.problems.map((p) => p.field)).toEqual(['id_number']);
   });
   it('over-long text is an error', () => {
     const r = parseRosterRow(7, row({ ...GOOD, borrower: '房'.repeat(201) }), header);

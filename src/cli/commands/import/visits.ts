@@ -104,6 +104,15 @@ export function action(ctx: Context) {
                   officer: row.officer,
                   outcomes: row.outcomes,
                   amounts: [row.principalFen, row.interestFen, row.promiseAmountFen],
+                  noticeNo: row.noticeNo,
+                  // The borrower signing is the default: written or left empty, it is the same row.
+                  signedBy: row.signedBy === 'borrower' ? null : row.signedBy,
+                  relation: row.relation,
+                  promiseDate: row.promiseDate,
+                  reason: row.reason,
+                  where: row.where,
+                  note: row.note,
+                  escalate: row.escalate,
                 });
             const r = recordVisitIn(db, visitFromRow(row, loan, createdAt, key), day, { dedupeKey: key });
             if (r.status === 'duplicate') counts.duplicates++;

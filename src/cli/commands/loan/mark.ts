@@ -1,12 +1,12 @@
 // `fieldvisit loan mark` (action): record a lawsuit or a demand by public notice; both interrupt the limitation period.
 import type { Command } from 'commander';
 import { recordLoanEvent } from '../../../db/limitation.js';
-import { loanByNo } from '../../../db/visits.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { text } from '../../../domain/text.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { out, t, withSession } from '../../runtime.js';
+import { requireLoan } from '../../lookups.js';
 import { asJson } from '../../../format/table.js';
 
 export function action(ctx: Context) {
@@ -18,8 +18,7 @@ export function action(ctx: Context) {
     if (!isValidIsoDate(date)) throw new UsageError(text(`--${kind} 需要 YYYY-MM-DD 格式的日期，而不是“${date}”。`, `--${kind} needs a YYYY-MM-DD date, not "${date}".`));
     await withSession(ctx, command, ({ db }) => {
       if (date > today(ctx)) throw new DataError(text(`${date} 在今天之后：只能登记已经发生的事。`, `${date} is after today: record only what has happened.`));
-      const l = loanByNo(db, loanNo.trim());
-      if (!l) throw new DataError(text(`没有合同编号为“${loanNo}”的贷款：用 fieldvisit borrower find 查找。`, `No loan numbered "${loanNo}": try fieldvisit borrower find.`));
+      const l = requireLoan(db, loanNo);
       const r = recordLoanEvent(db, { loanId: l.loanId, kind, date, note: opts.note?.trim() || null, recordedAt: nowIso(ctx) });
       if (opts.json) out(ctx, asJson({ loan_no: loanNo.trim(), kind, date, note: opts.note ?? null, created: r.created }));
       else {

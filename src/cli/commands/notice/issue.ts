@@ -1,9 +1,6 @@
 // `fieldvisit notice issue` (action): the next number in the series, filled from the loan, printed or written as a two-copy A4 page.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { issueNotice } from '../../../db/notices.js';
-import { loanByNo } from '../../../db/visits.js';
 import { getSetting } from '../../../db/settings.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { DEFAULT_NOTICE_SERIES, NOTICE_TYPES, isNoticeType, isValidSeries } from '../../../domain/notice.js';
@@ -12,7 +9,9 @@ import { noticeAsHtml, noticeAsText, noticeJson } from '../../../format/notices.
 import { asJson } from '../../../format/table.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { normaliseDate } from '../../../domain/dates.js';
-import { out, t, warn, withSession } from '../../runtime.js';
+import { out, t, withSession } from '../../runtime.js';
+import { prepareOutFile, type OutFile } from '../../outFile.js';
+import { requireLoan } from '../../lookups.js';
 
 export function action(ctx: Context) {
   return async (o: { loan?: string; type?: string; date?: string; out?: string; json?: boolean }, command: Command) => {
@@ -25,22 +24,28 @@ export function action(ctx: Context) {
     if (date > day) throw new DataError(text(`发出日期 ${date} 在今天（${day}）之后。`, `The issue date ${date} is after today (${day}).`));
     const type = o.type;
     await withSession(ctx, command, ({ db }) => {
-      const loan = loanByNo(db, o.loan!.trim());
-      if (!loan) throw new DataError(text(`合同编号 ${o.loan} 不在花名册中。`, `Loan ${o.loan} is not on the roster.`));
+      const loan = requireLoan(db, o.loan!);
       const series = getSetting(db, 'notice-series') ?? DEFAULT_NOTICE_SERIES;
       if (!isValidSeries(series)) {
         throw new DataError(text(`通知书编号格式“${series}”无效：请用 config set notice-series 设置，如 {township}-{year}-{seq:4}。`, `The notice series "${series}" is not valid: set one like {township}-{year}-{seq:4} with config set notice-series.`));
       }
-      const row = issueNotice(db, { loanId: loan.loanId, type, issuedOn: date, series, recordedAt: nowIso(ctx) });
-      if (type === 'guarantor' && !row.guarantor) warn(ctx, t(ctx, text('注意：这笔贷款没有登记保证人。', 'Warning: this loan has no guarantor on record.')));
-      if (o.out) {
-        const file = path.resolve(ctx.cwd, o.out);
-        const body = /\.html?$/i.test(file) ? noticeAsHtml(row, ctx.lang) : noticeAsText(row, ctx.lang);
-        fs.writeFileSync(file, body, 'utf8');
+      // The output file is checked (its temporary file created) before a number is drawn: a bad path uses no number.
+      const file: OutFile | null = o.out ? prepareOutFile(ctx, o.out) : null;
+      try {
+        const row = issueNotice(db, { loanId: loan.loanId, type, issuedOn: date, series, recordedAt: nowIso(ctx) });
+        if (file) {
+          const body = /\.html?$/i.test(file.path) ? noticeAsHtml(row, ctx.lang) : noticeAsText(row, ctx.lang);
+          file.commit(
+            body,
+            text(`通知书 ${row.noticeNo} 已登记，可用 notice list 查看。`, `Notice ${row.noticeNo} was registered; see it with notice list.`),
+          );
+        }
+        if (o.json) out(ctx, asJson(noticeJson(row)));
+        else if (o.out) out(ctx, t(ctx, text(`已发出通知书 ${row.noticeNo}（${row.borrower}，${row.loanNo}），已写入 ${o.out}\n`, `Issued notice ${row.noticeNo} (${row.borrower}, ${row.loanNo}); written to ${o.out}\n`)));
+        else out(ctx, noticeAsText(row, ctx.lang));
+      } finally {
+        file?.discard();
       }
-      if (o.json) out(ctx, asJson(noticeJson(row)));
-      else if (o.out) out(ctx, t(ctx, text(`已发出通知书 ${row.noticeNo}（${row.borrower}，${row.loanNo}），已写入 ${o.out}\n`, `Issued notice ${row.noticeNo} (${row.borrower}, ${row.loanNo}); written to ${o.out}\n`)));
-      else out(ctx, noticeAsText(row, ctx.lang));
     });
   };
 }

@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { findVillages, requireTownship } from '../../../db/places.js';
 import { listVisits, villageAndMerged } from '../../../db/visitList.js';
-import { loanByNo } from '../../../db/visits.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
@@ -12,6 +11,7 @@ import type { Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { listFormat } from '../../outputFormat.js';
+import { requireLoan } from '../../lookups.js';
 
 interface ListOpts {
   from?: string;
@@ -45,9 +45,7 @@ export function action(ctx: Context) {
       }
       let loanId: number | undefined;
       if (o.loan) {
-        const l = loanByNo(db, o.loan);
-        if (!l) throw new DataError(text(`合同编号 ${o.loan} 不在花名册中。`, `Loan ${o.loan} is not on the roster.`));
-        loanId = l.loanId;
+        loanId = requireLoan(db, o.loan).loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
       emitOutput(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');

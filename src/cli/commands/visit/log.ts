@@ -4,7 +4,7 @@ import { maskPersonal } from '../../../domain/idNumber.js';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
 import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
-import { loanByNo, recordVisit } from '../../../db/visits.js';
+import { recordVisit } from '../../../db/visits.js';
 import { visitById, listVisits } from '../../../db/visitList.js';
 import { listPromises } from '../../../db/promises.js';
 import { listNotices } from '../../../db/notices.js';
@@ -22,6 +22,7 @@ import { normaliseDate } from '../../../domain/dates.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
+import { requireLoan, type LoanRef } from '../../lookups.js';
 
 export interface LogOpts {
   loan?: string;
@@ -177,13 +178,20 @@ export function action(ctx: Context) {
       if (!opts.loan && !opts.borrower) usage('请用 --loan 或 --borrower 指明走访的借款人。', 'Say whom you visited with --loan or --borrower.');
       if (kinds.length === 0) usage(`请用 --outcome 写明走访结果（${OUTCOME_KINDS.join('、')}）。`, `Say what happened with --outcome (${OUTCOME_KINDS.join(', ')}).`);
     }
+    if (interactive) {
+      // The wizard asks for each outcome's data; a data flag without --outcome would otherwise be silently dropped.
+      for (const [key, flag, owners] of FLAG_OWNERS) {
+        if (opts[key] !== undefined) {
+          usage(
+            `${flag} 只能与 --outcome ${owners.join('/')} 一起用：交互录入时会逐项询问；要用命令行参数录入，请同时给出 --outcome。`,
+            `${flag} needs --outcome ${owners.join('/')}: the interactive mode asks for it; to record the visit from flags, add --outcome.`,
+          );
+        }
+      }
+    }
     const flagOutcomes = interactive ? [] : outcomesFromFlags(opts, kinds, null, day);
     await withSession(ctx, command, async ({ db }) => {
-      let loan: ReturnType<typeof loanByNo> = null;
-      if (opts.loan) {
-        loan = loanByNo(db, opts.loan.trim());
-        if (!loan) throw new DataError(text(`合同编号 ${opts.loan} 不在花名册中：用 fieldvisit borrower find 查找。`, `Loan ${opts.loan} is not on the roster: look it up with fieldvisit borrower find.`));
-      }
+      const loan: LoanRef | null = opts.loan ? requireLoan(db, opts.loan) : null;
       let borrowerId = loan?.borrowerId ?? null;
       if (opts.borrower) {
         const b = resolveBorrower(db, opts.borrower);
@@ -202,6 +210,8 @@ export function action(ctx: Context) {
           preset: borrowerId !== null ? { borrowerId, loanId: loan?.loanId ?? null } : undefined,
           presetDate: date,
           presetOfficer: opts.officer?.trim() || undefined,
+          presetNote: opts.note,
+          presetEscalate: opts.escalate,
           findBorrowers: (term) =>
             findBorrowers(db, term, 30).map((b) => ({
               borrowerId: b.borrowerId,
@@ -229,10 +239,6 @@ export function action(ctx: Context) {
           escalate: opts.escalate?.trim() || null,
           outcomes: flagOutcomes.map((o) => (o.kind === 'note' ? o : { ...o, loanId: loan?.loanId ?? null })),
         };
-      }
-      if (interactive && (opts.note || opts.escalate)) {
-        draft.note = draft.note ?? (opts.note?.trim() || null);
-        draft.escalate = draft.escalate ?? (opts.escalate?.trim() || null);
       }
       const r = recordVisit(db, { ...draft, source: 'cli', createdAt: nowIso(ctx) }, day);
       const saved = visitById(db, r.visitId)!;

@@ -16,6 +16,8 @@ export function action(ctx: Context) {
     if (!opts.reason?.trim()) throw new UsageError(text('请用 --reason 写明作废原因。', 'Say why with --reason.'));
     await withSession(ctx, command, ({ db }) => {
       const by = opts.officer?.trim() || getSetting(db, 'officer');
+      // Who voided a visit is part of the record, as who logged it is.
+      if (!by) throw new UsageError(text('请用 --officer 写明是谁作废（或先 fieldvisit config set officer 姓名）。', 'Say who is voiding it with --officer (or set a default: fieldvisit config set officer NAME).'));
       const r = voidVisit(db, Number(idArg.trim().replace('#', '')), opts.reason!.trim(), by, nowIso(ctx));
       const v = visitById(db, r.visitId)!;
       if (opts.json) out(ctx, asJson({ ...visitJson(v), already_void: r.alreadyVoid }));

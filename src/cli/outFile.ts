@@ -1,0 +1,73 @@
+// An output file prepared before any write to the database: a bad path is refused first, the body lands via a temp file + rename.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError } from '../domain/errors.js';
+import { text, type Text } from '../domain/text.js';
+import type { Context } from './context.js';
+
+export interface OutFile {
+  /** The absolute path the body will be renamed to. */
+  readonly path: string;
+  /** Writes the body to the temporary file and renames it into place; `afterFailure` is added to the error's message. */
+  commit(body: string, afterFailure?: Text): void;
+  /** Removes the temporary file if it is still there (safe to call after commit). */
+  discard(): void;
+}
+
+function cannotWrite(shown: string, e: unknown, extra?: Text): DataError {
+  const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new DataError(
+    text(
+      `无法写入 ${shown}（${why}）：请检查文件夹是否存在且可写，或换一个 --out 路径。${extra ? extra.zh : ''}`,
+      `Cannot write ${shown} (${why}): check that the folder exists and is writable, or choose another --out path.${extra ? ' ' + extra.en : ''}`,
+    ),
+  );
+}
+
+/**
+ * Checks that `name` (relative to the working folder) can be written by creating its temporary file next to it now.
+ * Throws a DataError naming the path when it cannot; nothing else has happened yet at that point.
+ */
+export function prepareOutFile(ctx: Context, name: string): OutFile {
+  const target = path.resolve(ctx.cwd, name);
+  const tmp = `${target}.${process.pid}.tmp`;
+  let fd: number;
+  try {
+    if (fs.existsSync(target)) {
+      if (fs.statSync(target).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      fs.accessSync(target, fs.constants.W_OK);
+    }
+    fd = fs.openSync(tmp, 'w', 0o644);
+  } catch (e) {
+    throw cannotWrite(name, e);
+  }
+  let open = true;
+  let done = false;
+  const close = () => {
+    if (open) {
+      open = false;
+      fs.closeSync(fd);
+    }
+  };
+  return {
+    path: target,
+    commit(body, afterFailure) {
+      try {
+        fs.writeSync(fd, body, null, 'utf8');
+        close();
+        fs.renameSync(tmp, target);
+        done = true;
+      } catch (e) {
+        throw cannotWrite(name, e, afterFailure);
+      }
+    },
+    discard() {
+      try {
+        close();
+      } catch {
+        // already closed or gone: nothing to clean
+      }
+      if (!done) fs.rmSync(tmp, { force: true });
+    },
+  };
+}
