@@ -21,6 +21,8 @@ describe('read-only commands never create a database', () => {
     ['visit', 'list'],
     ['agenda'],
     ['report', 'limitation'],
+    ['notice', 'list'],
+    ['merge', '--conflicts'],
   ];
   for (const args of cases) {
     it(`${args.join(' ')} on a mistyped --db: exit 1, says what to do, no file`, async () => {
@@ -143,6 +145,7 @@ describe('--out FILE on lists, reports and the agenda', () => {
     ['borrower', 'find', '房'],
     ['visit', 'list'],
     ['promise', 'list'],
+    ['notice', 'list'],
   ];
   for (const args of cases) {
     it(`${args.join(' ')} --csv --out writes what --csv prints (one BOM), and .csv alone picks CSV`, async () => {

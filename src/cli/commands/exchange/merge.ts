@@ -53,7 +53,7 @@ export function action(ctx: Context) {
       await withSession(ctx, command, ({ db }) => {
         const list = listConflicts(db);
         out(ctx, opts.json ? conflictsAsJson(list) : conflictsAsText(list, ctx.lang, { ascii: !!globals(command).ascii }));
-      });
+      }, { mustExist: true });
       return;
     }
     if (files.length === 0) throw new UsageError(text('请给出要合并的交换文件。', 'Name the bundle file(s) to merge.'));

@@ -37,11 +37,11 @@ export function registerNotice(program: Command, ctx: Context): void {
     .command('list')
     .option('--outstanding', h(L, '只列尚未签回的', 'only those not yet signed back'))
     .option('--township <name>', h(L, '乡镇', 'township'));
-  addListOutputOptions(list, L);
+  addListOutputOptions(list, L, { out: true });
   describe(list, L, '列出台账中的每个编号：何时发出、发给谁、何时由谁签回，或尚未签回。', 'List each number in the register: issued when, for whom, signed back when and by whom, or outstanding.', [
     'fieldvisit notice list',
     'fieldvisit notice list --outstanding --json',
-    'fieldvisit notice list --csv > notices.csv',
+    'fieldvisit notice list --csv --out notices.csv',
   ]);
   lazyAction(list, ctx, () => import('./list.js'));
 }
