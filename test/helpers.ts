@@ -24,9 +24,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real built binary, the way an officer or a script does. */
-export function cli(args: string[], opts: { db?: string; env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {}): CliResult {
-  const env: Record<string, string> = {
+/** A clean environment for the binary: China's time zone, no colour, English, "today" fixed at 2026-11-22. */
+function childEnv(opts: { db?: string; env?: Record<string, string> }): Record<string, string> {
+  return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? os.tmpdir(),
     TZ: 'Asia/Shanghai',
@@ -36,6 +36,11 @@ export function cli(args: string[], opts: { db?: string; env?: Record<string, st
     ...(opts.db ? { FIELDVISIT_DB: opts.db } : {}),
     ...opts.env,
   };
+}
+
+/** Runs the real built binary, the way an officer or a script does. */
+export function cli(args: string[], opts: { db?: string; env?: Record<string, string>; input?: string | Buffer; cwd?: string } = {}): CliResult {
+  const env = childEnv(opts);
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     env,
     cwd: opts.cwd ?? ROOT,
@@ -51,16 +56,7 @@ export function cli(args: string[], opts: { db?: string; env?: Record<string, st
 export function cliAsync(args: string[], opts: { db?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? os.tmpdir(),
-        TZ: 'Asia/Shanghai',
-        NO_COLOR: '1',
-        LANG: 'en_US.UTF-8',
-        FIELDVISIT_TODAY: '2026-11-22',
-        ...(opts.db ? { FIELDVISIT_DB: opts.db } : {}),
-        ...opts.env,
-      },
+      env: childEnv(opts),
       cwd: ROOT,
     });
     let stdout = '';

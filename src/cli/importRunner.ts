@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/open.js';
+import { inWriteTransaction, withSavepoint } from '../db/transaction.js';
 import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
 import { pick, text, type Text } from '../domain/text.js';
 import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
@@ -165,6 +166,19 @@ export async function runImport<F extends string, R, S>(
       return bad ? null : parsed.row;
     };
 
+    const summary = (enc: ImportOutcome<S>['encoding'], rows: number, written: number, unknownColumns: string[], result: S): ImportOutcome<S> => ({
+      file: source.displayName,
+      encoding: enc,
+      rows,
+      written,
+      invalid: badLines.size,
+      warnings: warningCount,
+      dryRun: !!opts.dryRun,
+      problems,
+      unknownColumns,
+      result,
+    });
+
     if (spec.onePass) {
       const progress1: Progress = createProgress(ctx, pick(text('导入', 'importing'), ctx.lang));
       const read = await readTable(source, { encoding, sheet: opts.sheet });
@@ -172,47 +186,36 @@ export async function runImport<F extends string, R, S>(
       let rows = 0;
       let written = 0;
       let result: S;
-      db.exec('BEGIN IMMEDIATE');
       try {
-        const writer = makeWriter();
-        for await (const r of read.rows) {
-          if (isBlankRow(r.cells)) continue;
-          if (!header) {
-            header = checkHeader(r.cells, r.line);
-            continue;
-          }
-          rows++;
-          progress1.tick(rows);
-          const row = check(r.line, r.cells, header);
-          // Valid rows are written even once the file is known to be refused (all is rolled back): checks across
-          // rows, such as a repeated loan number, may rely on what was written.
-          if (row === null) continue;
-          writer.write(row);
-          written++;
-        }
-        if (!header) throw emptyFile();
-        if (errorCount > 0 && !opts.skipInvalid) throw badFile();
-        result = writer.finish();
-        if (opts.dryRun) db.exec('ROLLBACK');
-        else db.exec('COMMIT');
-      } catch (e) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw e;
+        result = await inWriteTransaction(
+          db,
+          async () => {
+            const writer = makeWriter();
+            for await (const r of read.rows) {
+              if (isBlankRow(r.cells)) continue;
+              if (!header) {
+                header = checkHeader(r.cells, r.line);
+                continue;
+              }
+              rows++;
+              progress1.tick(rows);
+              const row = check(r.line, r.cells, header);
+              // Valid rows are written even once the file is known to be refused (all is rolled back): checks across
+              // rows, such as a repeated loan number, may rely on what was written.
+              if (row === null) continue;
+              writer.write(row);
+              written++;
+            }
+            if (!header) throw emptyFile();
+            if (errorCount > 0 && !opts.skipInvalid) throw badFile();
+            return writer.finish();
+          },
+          () => !opts.dryRun,
+        );
       } finally {
         progress1.stop();
       }
-      return {
-        file: source.displayName,
-        encoding: read.encoding,
-        rows,
-        written,
-        invalid: badLines.size,
-        warnings: warningCount,
-        dryRun: !!opts.dryRun,
-        problems,
-        unknownColumns: header.unknown,
-        result,
-      };
+      return summary(read.encoding, rows, written, header!.unknown, result);
     }
 
     // Phase 1: read and validate everything, writing nothing.
@@ -241,64 +244,49 @@ export async function runImport<F extends string, R, S>(
     const bar = createProgress(ctx, pick(text('写入', 'writing'), ctx.lang), rows);
     let written = 0;
     let result: S;
-    db.exec('BEGIN IMMEDIATE');
     try {
-      const writer = makeWriter();
-      const second = await readTable(source, { encoding, sheet: opts.sheet });
-      let seenHeader = false;
-      let n = 0;
-      for await (const r of second.rows as AsyncIterable<SourceRow>) {
-        if (isBlankRow(r.cells)) continue;
-        if (!seenHeader) {
-          seenHeader = r.line === headerLine;
-          continue;
-        }
-        n++;
-        bar.tick(n);
-        if (badLines.has(r.line)) continue;
-        const parsed = spec.parse(r.line, r.cells, header);
-        if (!parsed.row) continue;
-        if (!spec.rowsCanFail) {
-          writer.write(parsed.row);
-          written++;
-          continue;
-        }
-        db.exec('SAVEPOINT import_row');
-        try {
-          writer.write(parsed.row);
-          db.exec('RELEASE import_row');
-          written++;
-        } catch (e) {
-          db.exec('ROLLBACK TO import_row');
-          db.exec('RELEASE import_row');
-          if (!(e instanceof DataError)) throw e;
-          for (const reason of [e.text, ...e.details]) {
-            note({ file: source.displayName, line: r.line, column: null, reason, severity: 'error' });
+      result = await inWriteTransaction(
+        db,
+        async () => {
+          const writer = makeWriter();
+          const second = await readTable(source, { encoding, sheet: opts.sheet });
+          let seenHeader = false;
+          let n = 0;
+          for await (const r of second.rows as AsyncIterable<SourceRow>) {
+            if (isBlankRow(r.cells)) continue;
+            if (!seenHeader) {
+              seenHeader = r.line === headerLine;
+              continue;
+            }
+            n++;
+            bar.tick(n);
+            if (badLines.has(r.line)) continue;
+            const parsed = spec.parse(r.line, r.cells, header);
+            if (!parsed.row) continue;
+            if (!spec.rowsCanFail) {
+              writer.write(parsed.row);
+              written++;
+              continue;
+            }
+            try {
+              withSavepoint(db, () => writer.write(parsed.row!));
+              written++;
+            } catch (e) {
+              if (!(e instanceof DataError)) throw e;
+              for (const reason of [e.text, ...e.details]) {
+                note({ file: source.displayName, line: r.line, column: null, reason, severity: 'error' });
+              }
+            }
           }
-        }
-      }
-      if (errorCount > 0 && !opts.skipInvalid) throw badFile();
-      result = writer.finish();
-      if (opts.dryRun) db.exec('ROLLBACK');
-      else db.exec('COMMIT');
-    } catch (e) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw e;
+          if (errorCount > 0 && !opts.skipInvalid) throw badFile();
+          return writer.finish();
+        },
+        () => !opts.dryRun,
+      );
     } finally {
       bar.stop();
     }
-    return {
-      file: source.displayName,
-      encoding: first.encoding,
-      rows,
-      written,
-      invalid: badLines.size,
-      warnings: warningCount,
-      dryRun: !!opts.dryRun,
-      problems,
-      unknownColumns,
-      result,
-    };
+    return summary(first.encoding, rows, written, unknownColumns, result);
   } finally {
     if (errorsOut) await new Promise<void>((res) => errorsOut.end(res));
     source.cleanup();
