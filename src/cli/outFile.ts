@@ -15,7 +15,17 @@ export interface OutFile {
 }
 
 function cannotWrite(shown: string, e: unknown, extra?: Text): DataError {
-  const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') {
+    // On Windows a file open in Excel is locked: the usual cause, so say it.
+    return new DataError(
+      text(
+        `无法写入 ${shown}：文件正被占用或只读。若已在 Excel 等程序中打开，请先关闭它再运行；或用 --out 换一个文件名。${extra ? extra.zh : ''}`,
+        `Cannot write ${shown}: the file is in use or read-only. If it is open in Excel or another program, close it and run again, or choose another name with --out.${extra ? ' ' + extra.en : ''}`,
+      ),
+    );
+  }
+  const why = code ?? (e as Error).message;
   return new DataError(
     text(
       `无法写入 ${shown}（${why}）：请检查文件夹是否存在且可写，或换一个 --out 路径。${extra ? extra.zh : ''}`,
@@ -58,6 +68,7 @@ export function prepareOutFile(ctx: Context, name: string): OutFile {
         fs.renameSync(tmp, target);
         done = true;
       } catch (e) {
+        this.discard();
         throw cannotWrite(name, e, afterFailure);
       }
     },
