@@ -1,5 +1,6 @@
 // Household facts for the follow-up agenda: last live visit, current stance and status of the household's first borrower.
 import type { Db } from './open.js';
+import { CURRENT_STANCE_SQL } from './borrowers.js';
 import type { IsoDate } from '../domain/dates.js';
 
 export interface HouseholdAgendaFacts {
@@ -10,10 +11,6 @@ export interface HouseholdAgendaFacts {
   borrowerStatus: string;
   statusWhere: string | null;
 }
-
-/** The stance an officer recorded last (borrower_events), else the roster's. */
-export const CURRENT_STANCE_SQL = `coalesce((SELECT se.stance FROM live_borrower_events se WHERE se.borrower_id = b.id AND se.kind = 'stance'
-    ORDER BY se.effective_on DESC, se.recorded_at DESC LIMIT 1), b.stance)`;
 
 export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: number; villageId?: number } = {}): HouseholdAgendaFacts[] {
   return db

@@ -1,7 +1,10 @@
 // Finding borrowers and reading one household's borrowers, loans and balances.
 import type { Db } from './open.js';
 import type { BorrowerStatus } from '../domain/outcomes.js';
-import { CURRENT_STANCE_SQL } from './agenda.js';
+
+/** The stance an officer recorded last (borrower_events), else the roster's. */
+export const CURRENT_STANCE_SQL = `coalesce((SELECT se.stance FROM live_borrower_events se WHERE se.borrower_id = b.id AND se.kind = 'stance'
+    ORDER BY se.effective_on DESC, se.recorded_at DESC LIMIT 1), b.stance)`;
 
 export interface BorrowerHit {
   borrowerId: number;

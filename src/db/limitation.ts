@@ -3,7 +3,7 @@ import type { Db } from './open.js';
 import { databaseId } from './open.js';
 import { uuidv7 } from '../domain/ids.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { ClockEvent, ClockEventKind, LoanClockFacts } from '../domain/limitation.js';
+import type { ClockEventKind, LoanClockFacts } from '../domain/limitation.js';
 
 export type LoanFacts = LoanClockFacts;
 

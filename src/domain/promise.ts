@@ -25,3 +25,10 @@ export function promiseStatus(p: PromiseFacts, today: IsoDate): PromiseStatus {
 export function isBroken(s: PromiseStatus): boolean {
   return s === 'broken' || s === 'partly-kept';
 }
+
+/** How many broken (or partly kept) promises each household has, from a list of promises with their status. */
+export function brokenByHousehold(promises: readonly { householdId: number; status: PromiseStatus }[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const p of promises) if (isBroken(p.status)) m.set(p.householdId, (m.get(p.householdId) ?? 0) + 1);
+  return m;
+}

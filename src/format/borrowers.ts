@@ -9,7 +9,8 @@ import { STANCE_INFO, parseStance } from '../domain/stance.js';
 import { asJson, renderTable } from './table.js';
 import { toCsv } from './csv.js';
 
-function place(h: BorrowerHit): string {
+/** Township / area / committee / group, as one line. */
+export function place(h: Pick<BorrowerHit, 'township' | 'area' | 'village' | 'group'>): string {
   return [h.township, h.area, h.village, h.group].filter(Boolean).join(' / ');
 }
 
@@ -155,21 +156,22 @@ export function stanceLine(stance: string | null, lang: Lang): string | null {
   return `${pick(info.label, lang)}: ${pick(info.approach, lang)}`;
 }
 
+/** A borrower's status for people: away with where, deceased with the date. */
+export function statusText(d: Pick<BorrowerDetail, 'status' | 'statusWhere' | 'deceasedOn'>, lang: Lang): string {
+  const status = pick(STATUS_LABELS[d.status as BorrowerStatus] ?? STATUS_LABELS.active, lang);
+  if (d.status === 'away' && d.statusWhere) return `${status}（${d.statusWhere}）`;
+  if (d.status === 'deceased' && d.deceasedOn) return `${status}（${d.deceasedOn}）`;
+  return status;
+}
+
 export function borrowerAsText(d: BorrowerDetail, lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {
   const zh = lang === 'zh';
-  const status = pick(STATUS_LABELS[d.status as BorrowerStatus] ?? STATUS_LABELS.active, lang);
-  const statusText =
-    d.status === 'away' && d.statusWhere
-      ? `${status}（${d.statusWhere}）`
-      : d.status === 'deceased' && d.deceasedOn
-        ? `${status}（${d.deceasedOn}）`
-        : status;
   const lines = [
     `${d.name}  #${d.borrowerId}`,
     `${zh ? '地点' : 'Place'}: ${place(d)}${d.formerVillage ? (zh ? `（原${d.formerVillage}）` : ` (formerly ${d.formerVillage})`) : ''}`,
     `${zh ? '户主' : 'Household head'}: ${d.householdHead}   ${zh ? '户内借款人' : 'borrowers in household'}: ${d.householdMembers.map((m) => m.name).join(zh ? '、' : ', ')}`,
     `${zh ? '身份证号' : 'ID number'}: ${idOf(d.idNumber, unmask) ?? '-'}   ${zh ? '电话' : 'Phone'}: ${phoneOf(d.phone, unmask) ?? '-'}`,
-    `${zh ? '状态' : 'Status'}: ${statusText}${d.heirName ? (zh ? `   继承人：${d.heirName}` : `   heir: ${d.heirName}`) : ''}`,
+    `${zh ? '状态' : 'Status'}: ${statusText(d, lang)}${d.heirName ? (zh ? `   继承人：${d.heirName}` : `   heir: ${d.heirName}`) : ''}`,
   ];
   const st = stanceLine(d.stance, lang);
   if (st) lines.push(`${zh ? '类型' : 'Stance'}: ${st}`);

@@ -1,14 +1,14 @@
 // Renders visits: the household brief shown before logging, the summary to confirm, the visit list, saved visits as JSON.
 import { pick, type Lang } from '../domain/text.js';
 import { fenToDisplay, fenToPlain } from '../domain/money.js';
-import { OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS, type BorrowerStatus } from '../domain/outcomes.js';
+import { OUTCOME_LABELS, REASON_LABELS } from '../domain/outcomes.js';
 import type { OutcomeInput } from '../domain/visit.js';
 import type { BorrowerDetail } from '../db/borrowers.js';
 import type { OutcomeRow, VisitRow } from '../db/visitList.js';
 import type { PromiseRow } from '../db/promises.js';
 import { asJson, renderTable } from './table.js';
 import { toCsv, type CsvCell } from './csv.js';
-import { loansTable, stanceLine } from './borrowers.js';
+import { loansTable, place, stanceLine, statusText } from './borrowers.js';
 
 const PROMISE_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
   open: { zh: '未到期', en: 'open' },
@@ -63,10 +63,7 @@ export interface HouseholdBrief {
 export function householdBriefAsText(b: HouseholdBrief, lang: Lang, opts: { ascii?: boolean } = {}): string {
   const zh = lang === 'zh';
   const d = b.detail;
-  const place = [d.township, d.area, d.village, d.group].filter(Boolean).join(' / ');
-  const status = pick(STATUS_LABELS[d.status as BorrowerStatus] ?? STATUS_LABELS.active, lang);
-  const statusText = d.status === 'away' && d.statusWhere ? `${status}（${d.statusWhere}）` : d.status === 'deceased' && d.deceasedOn ? `${status}（${d.deceasedOn}）` : status;
-  const lines = [`${d.name}  #${d.borrowerId}   ${place}`, `${zh ? '状态' : 'Status'}: ${statusText}`];
+  const lines = [`${d.name}  #${d.borrowerId}   ${place(d)}`, `${zh ? '状态' : 'Status'}: ${statusText(d, lang)}`];
   if (d.status === 'deceased') lines.push(zh ? '！借款人已登记死亡：核实后向继承人或家属了解代为清偿的意愿。' : '! Recorded as deceased: verify, then ask the heirs or family about repaying on the estate’s behalf.');
   const st = stanceLine(d.stance, lang);
   if (st) lines.push(`${zh ? '类型' : 'Stance'}: ${st}`);

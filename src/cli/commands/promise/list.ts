@@ -4,7 +4,7 @@ import { listPromises } from '../../../db/promises.js';
 import { requireTownship } from '../../../db/places.js';
 import { UsageError } from '../../../domain/errors.js';
 import { addDays } from '../../../domain/dates.js';
-import { isBroken } from '../../../domain/promise.js';
+import { brokenByHousehold, isBroken } from '../../../domain/promise.js';
 import { text } from '../../../domain/text.js';
 import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
 import { today, type Context } from '../../context.js';
@@ -34,8 +34,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db }) => {
       const townshipId = o.township ? requireTownship(db, o.township).id : undefined;
       const all = listPromises(db, day, { townshipId, officer: o.officer });
-      const broken = new Map<number, number>();
-      for (const r of all) if (isBroken(r.status)) broken.set(r.householdId, (broken.get(r.householdId) ?? 0) + 1);
+      const broken = brokenByHousehold(all);
       const rows: PromiseListRow[] = all
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));

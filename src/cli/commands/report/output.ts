@@ -1,10 +1,7 @@
-// Weekly report output: the format from --format or the --out extension, and printing or writing it (the writer is ../../output.ts).
+// Weekly report output format: from --format, else the --out file's extension, else text (printing and writing: ../../output.ts).
 import path from 'node:path';
 import { UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
-import type { Context } from '../../context.js';
-import { out } from '../../runtime.js';
-import { writeOutFile } from '../../output.js';
 
 export const REPORT_FORMATS = ['text', 'md', 'json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -40,13 +37,4 @@ export function resolveFormat(format: string | undefined, outFile: string | unde
     );
   }
   return 'text';
-}
-
-/** Prints the report, or writes it to FILE (see writeOutFile) and returns the path written. */
-export function emitReport(ctx: Context, body: string, format: ReportFormat, outFile: string | undefined): string | null {
-  if (outFile === undefined) {
-    out(ctx, body);
-    return null;
-  }
-  return writeOutFile(ctx, body, outFile, format === 'csv');
 }

@@ -10,7 +10,8 @@ import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyR
 import { renderWeeklyReport } from '../../../format/weeklyReport.js';
 import { today, type Context } from '../../context.js';
 import { globals, warn, t, withSession } from '../../runtime.js';
-import { emitReport, resolveFormat } from './output.js';
+import { resolveFormat } from './output.js';
+import { emitOutput } from '../../output.js';
 
 interface WeeklyOptions {
   week?: string;
@@ -97,8 +98,7 @@ export function action(ctx: Context) {
           trace: !!opts.trace,
           ascii: !!globals(command).ascii,
         });
-        const written = emitReport(ctx, body, format, opts.out);
-        if (written) warn(ctx, t(ctx, text(`已写入 ${written}`, `Wrote ${written}`)));
+        emitOutput(ctx, body, opts.out, format === 'csv');
       },
       { mustExist: true },
     );

@@ -1,6 +1,5 @@
 // `fieldvisit visit log` (action): record one visit, by flags (never prompting) or, at a terminal without --outcome, interactively.
 import type { Command } from 'commander';
-import { maskPersonal } from '../../../domain/idNumber.js';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
 import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
@@ -10,15 +9,14 @@ import { listPromises } from '../../../db/promises.js';
 import { listNotices } from '../../../db/notices.js';
 import { householdsIn, townshipsWithHouseholds, villagesWithHouseholds } from '../../../db/households.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
-import { isBroken } from '../../../domain/promise.js';
+import { brokenByHousehold } from '../../../domain/promise.js';
 import { parseYuan } from '../../../domain/money.js';
-import { maskIdNumber } from '../../../domain/idNumber.js';
+import { maskIdNumber, maskPersonal } from '../../../domain/idNumber.js';
 import { NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../../../domain/outcomes.js';
 import type { OutcomeInput } from '../../../domain/visit.js';
 import { pick, text } from '../../../domain/text.js';
-import type { IsoDate } from '../../../domain/dates.js';
+import { normaliseDate, type IsoDate } from '../../../domain/dates.js';
 import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
-import { normaliseDate } from '../../../domain/dates.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
@@ -164,7 +162,7 @@ export function householdBrief(db: Db, borrowerId: number, day: IsoDate) {
     detail,
     lastVisits: listVisits(db, { householdId: detail.householdId, newestFirst: true, limit: 3 }),
     promises,
-    brokenPromises: promises.filter((p) => isBroken(p.status)).length,
+    brokenPromises: brokenByHousehold(promises).get(detail.householdId) ?? 0,
   };
 }
 
@@ -224,7 +222,7 @@ export function action(ctx: Context) {
           household: (id) => wizardHousehold(db, id),
           describeHousehold: (id) => householdBriefAsText(householdBrief(db, id, day), ctx.lang, { ascii: !!globals(command).ascii }),
           describeDraft: (d, hh) => visitDraftAsText(d, hh.name, new Map(hh.loans.map((l) => [l.loanId, l.loanNo])), ctx.lang),
-          say: (s) => ctx.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+          say: (s) => warn(ctx, s),
         });
       } else {
         const officer = opts.officer?.trim() || officerDefault;
