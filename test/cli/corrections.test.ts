@@ -1,8 +1,6 @@
-// Fixes found in review, each pinned by a test: voided side effects, roster order, masked ids, dedupe keys.
+// A voided visit takes its side effects with it: the status (deceased, away) it recorded lapses, and so does the death suspension.
 import { beforeEach, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { json, query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { runInProcess, sampleDb } from '../helpers.js';
 
 async function ok(args: string[], db: string) {
   const r = await runInProcess(args, { db });
