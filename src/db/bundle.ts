@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../domain/errors.js';
 import { text } from '../domain/text.js';
+import { FACT_TABLE_NAMES, factBundleSchema } from './facts.js';
 
 export const BUNDLE_FORMAT = 'fieldvisit-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -24,6 +25,8 @@ export const BUNDLE_TABLES = [
   'visit_outcomes',
   'visit_voids',
   'borrower_events',
+  // Appended so that a bundle made before them (which lacks them) keeps its checksum: tables absent are skipped.
+  ...FACT_TABLE_NAMES,
 ] as const;
 export type BundleTable = (typeof BUNDLE_TABLES)[number];
 
@@ -34,11 +37,12 @@ CREATE TABLE townships (name TEXT PRIMARY KEY, population INTEGER, livelihood TE
 CREATE TABLE villages (township TEXT NOT NULL, name TEXT NOT NULL, area TEXT, PRIMARY KEY (township, name));
 CREATE TABLE roster (loan_no TEXT PRIMARY KEY, township TEXT NOT NULL, area TEXT, village TEXT NOT NULL, grp TEXT, household TEXT NOT NULL,
   borrower TEXT NOT NULL, id_number TEXT, id_masked INTEGER NOT NULL, phone TEXT, stance TEXT, principal_fen INTEGER NOT NULL, interest_fen INTEGER NOT NULL,
-  balance_as_of TEXT NOT NULL, loan_date TEXT, due_date TEXT, officer TEXT, guarantor TEXT, guarantee_until TEXT);
+  balance_as_of TEXT NOT NULL, loan_date TEXT, due_date TEXT, officer TEXT, guarantor TEXT, guarantee_until TEXT, guarantee_type TEXT);
 CREATE TABLE village_merges (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, township TEXT NOT NULL, old_name TEXT NOT NULL, new_name TEXT NOT NULL,
   merged_on TEXT, recorded_at TEXT NOT NULL);
 CREATE TABLE notices (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, notice_no TEXT NOT NULL, loan_no TEXT NOT NULL, type TEXT, issued_on TEXT,
   principal_fen INTEGER, interest_fen INTEGER, external INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+-- Only in bundles made before loan marks and legal stages had their own tables; new bundles leave it empty.
 CREATE TABLE loan_events (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, loan_no TEXT NOT NULL, kind TEXT NOT NULL, event_date TEXT NOT NULL,
   note TEXT, recorded_at TEXT NOT NULL);
 -- A household is named by one of its loans (the smallest loan number): stable on every laptop, unlike row ids.
@@ -46,7 +50,7 @@ CREATE TABLE visits (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, household_lo
   officer TEXT NOT NULL, note TEXT, escalate TEXT, source TEXT NOT NULL, external_id TEXT, dedupe_key TEXT, created_at TEXT NOT NULL);
 CREATE TABLE visit_outcomes (visit_uid TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, loan_no TEXT, notice_no TEXT, signed_by TEXT,
   relation TEXT, reason TEXT, where_text TEXT, principal_fen INTEGER, interest_fen INTEGER, promise_amount_fen INTEGER, promise_date TEXT, text TEXT,
-  PRIMARY KEY (visit_uid, seq));
+  actor TEXT, PRIMARY KEY (visit_uid, seq));
 CREATE TABLE visit_voids (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, visit_uid TEXT NOT NULL, reason TEXT NOT NULL, voided_by TEXT, voided_at TEXT NOT NULL);
 CREATE TABLE borrower_events (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, borrower_loan_no TEXT NOT NULL, kind TEXT NOT NULL, status TEXT,
   where_text TEXT, heir_name TEXT, stance TEXT, effective_on TEXT NOT NULL, visit_uid TEXT, recorded_at TEXT NOT NULL);
@@ -77,7 +81,9 @@ export function contentChecksum(b: BundleDb): string {
   const h = createHash('sha256');
   const man = b.prepare(`SELECT key, value FROM manifest WHERE key <> 'checksum' ORDER BY key`).all() as { key: string; value: string }[];
   h.update(JSON.stringify(man));
+  const present = new Set(b.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
   for (const t of BUNDLE_TABLES) {
+    if (!present.has(t)) continue;
     h.update(`\n#${t}\n`);
     for (const r of b.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) h.update(JSON.stringify(r) + '\n');
   }

@@ -5,6 +5,7 @@ import { stmt } from './stmt.js';
 import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest } from './bundle.js';
 import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
 import { mergeVillage, requireTownship } from './places.js';
+import { FACT_RECORD_COLUMNS, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
@@ -16,10 +17,10 @@ import type { IsoDate } from '../domain/dates.js';
 const RECORD_TABLES = {
   village_merges: 'recorded_at',
   notices: 'recorded_at',
-  loan_events: 'recorded_at',
   visits: 'created_at',
   visit_voids: 'voided_at',
   borrower_events: 'recorded_at',
+  ...FACT_RECORD_COLUMNS,
 } as const;
 type RecordTable = keyof typeof RECORD_TABLES;
 const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES) as RecordTable[];
@@ -106,20 +107,11 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .raw()
     .iterate(params) as Iterable<unknown[]>)
     no.run(r);
-  const le = ins(`INSERT INTO loan_events VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  for (const r of db
-    .prepare(
-      `SELECT x.uid, x.origin_db, l.loan_no, x.kind, x.event_date, x.note, x.recorded_at FROM loan_events x JOIN loans l ON l.id = x.loan_id
-       WHERE ${where.loan_events} ORDER BY x.id`,
-    )
-    .raw()
-    .iterate(params) as Iterable<unknown[]>)
-    le.run(r);
   const vi = ins(`INSERT INTO visits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const vo = ins(`INSERT INTO visit_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const vo = ins(`INSERT INTO visit_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const outcomes = db.prepare(
     `SELECT o.kind, l.loan_no, o.notice_no, o.signed_by, o.relation, o.reason, o.where_text, o.principal_fen, o.interest_fen, o.promise_amount_fen,
-            o.promise_date, o.text FROM visit_outcomes o LEFT JOIN loans l ON l.id = o.loan_id WHERE o.visit_id = ? ORDER BY o.id`,
+            o.promise_date, o.text, o.actor FROM visit_outcomes o LEFT JOIN loans l ON l.id = o.loan_id WHERE o.visit_id = ? ORDER BY o.id`,
   );
   for (const r of db
     .prepare(
@@ -157,19 +149,20 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .raw()
     .iterate(params) as Iterable<unknown[]>)
     be.run(r);
+  copyFacts(db, b, where, params);
 }
 
 function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 'recorded'> {
   const counts: Record<string, number> = {};
-  for (const t of ['roster', 'village_merges', 'notices', 'loan_events', 'visits', 'visit_outcomes', 'visit_voids', 'borrower_events']) {
+  for (const t of ['roster', 'village_merges', 'notices', 'visits', 'visit_outcomes', 'visit_voids', 'borrower_events', ...FACT_TABLE_NAMES]) {
     counts[t] = (b.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   const vd = b.prepare(`SELECT min(visit_date) AS a, max(visit_date) AS z FROM visits`).get() as { a: string | null; z: string | null };
   const rec = b
     .prepare(
       `SELECT min(t) AS a, max(t) AS z FROM (SELECT created_at AS t FROM visits UNION ALL SELECT voided_at FROM visit_voids
-       UNION ALL SELECT recorded_at FROM borrower_events UNION ALL SELECT recorded_at FROM notices UNION ALL SELECT recorded_at FROM loan_events
-       UNION ALL SELECT recorded_at FROM village_merges)`,
+       UNION ALL SELECT recorded_at FROM borrower_events UNION ALL SELECT recorded_at FROM notices UNION ALL SELECT recorded_at FROM village_merges
+       UNION ALL SELECT recorded_at FROM loan_marks UNION ALL SELECT recorded_at FROM legal_events UNION ALL SELECT voided_at FROM fact_voids)`,
     )
     .get() as { a: string | null; z: string | null };
   return { counts, visit_dates: vd.a && vd.z ? [vd.a, vd.z] : null, recorded: rec.a && rec.z ? [rec.a, rec.z] : null };
@@ -255,11 +248,11 @@ export function exportRoster(
         .prepare(`SELECT v.name, a.name AS area FROM villages v LEFT JOIN areas a ON a.id = v.area_id WHERE v.township_id = ? ORDER BY v.id`)
         .all(t.id) as { name: string; area: string | null }[])
         vins.run(t.name, r.name, r.area);
-      const rins = b.prepare(`INSERT INTO roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      const rins = b.prepare(`INSERT INTO roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const r of db
         .prepare(
           `SELECT l.loan_no, a.name AS area, v.name AS village, g.name AS grp, h.head_name, bo.name AS borrower, bo.id_number, bo.phone, bo.stance,
-                  l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until
+                  l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until, l.guarantee_type
            FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id JOIN households h ON h.id = bo.household_id JOIN villages v ON v.id = h.village_id
            LEFT JOIN areas a ON a.id = v.area_id LEFT JOIN village_groups g ON g.id = h.group_id
            WHERE v.township_id = ? ORDER BY l.loan_no`,
@@ -268,7 +261,7 @@ export function exportRoster(
         const id = r.id_number as string | null;
         rins.run(
           r.loan_no, t.name, r.area, r.village, r.grp, r.head_name, r.borrower, opts.withIds ? id : maskIdNumber(id), opts.withIds || !id ? 0 : 1,
-          r.phone, r.stance, r.principal_fen, r.interest_fen, r.balance_as_of, r.loan_date, r.due_date, r.officer, r.guarantor, r.guarantee_until,
+          r.phone, r.stance, r.principal_fen, r.interest_fen, r.balance_as_of, r.loan_date, r.due_date, r.officer, r.guarantor, r.guarantee_until, r.guarantee_type,
         );
       }
       // Record rows that concern this township's loans.
@@ -292,7 +285,7 @@ export function exportRoster(
       const where: Record<RecordTable, string> = {
         village_merges: `x.township = @tname`,
         notices: inTownship('x.loan_id'),
-        loan_events: inTownship('x.loan_id'),
+        ...rosterFactFilters(inTownship),
         visits: `x.id IN (SELECT id FROM temp.export_visit_ids)`,
         // Voids of the township's visits (an office void reaches the laptop, whether or not the visit travels too).
         visit_voids: `EXISTS (SELECT 1 FROM visits v4 JOIN households h4 ON h4.id = v4.household_id JOIN villages vi4 ON vi4.id = h4.village_id
@@ -324,8 +317,8 @@ export function exportRoster(
 // ---------------------------------------------------------------------------------------------------------------
 // Merging
 
-export type MergeTable = 'roster' | 'village_merges' | 'notices' | 'loan_events' | 'visits' | 'visit_voids' | 'borrower_events';
-export const MERGE_TABLES: readonly MergeTable[] = ['roster', 'village_merges', 'notices', 'loan_events', 'visits', 'visit_voids', 'borrower_events'];
+export type MergeTable = 'roster' | 'village_merges' | 'notices' | 'visits' | 'visit_voids' | 'borrower_events' | FactTableName;
+export const MERGE_TABLES: readonly MergeTable[] = ['roster', 'village_merges', 'notices', 'visits', 'visit_voids', 'borrower_events', ...FACT_TABLE_NAMES];
 
 export interface MergeSummary {
   file: string;
@@ -357,10 +350,11 @@ function missingRefs(db: Db, b: BundleDb, known: Set<string>, knownTowns: Set<st
   const refs = b
     .prepare(
       `SELECT household_loan_no AS n FROM visits UNION SELECT borrower_loan_no FROM visits UNION SELECT loan_no FROM visit_outcomes
-       UNION SELECT borrower_loan_no FROM borrower_events UNION SELECT loan_no FROM loan_events UNION SELECT loan_no FROM notices`,
+       UNION SELECT borrower_loan_no FROM borrower_events UNION SELECT loan_no FROM notices`,
     )
     .pluck()
     .all() as (string | null)[];
+  refs.push(...factLoanRefs(b));
   const has = db.prepare(`SELECT 1 FROM loans WHERE loan_no = ?`).pluck();
   const loans = refs.filter((n): n is string => n !== null && !known.has(n) && !has.get(n)).sort();
   const towns = b.prepare(`SELECT DISTINCT township FROM village_merges`).pluck().all() as string[];
@@ -518,6 +512,8 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         officer: r.officer as string | null,
         guarantor: r.guarantor as string | null,
         guaranteeUntil: r.guarantee_until as string | null,
+        // Roster bundles made before the column existed carry no type.
+        guaranteeType: (r.guarantee_type ?? null) as 'general' | 'joint' | null,
         stance: r.stance as string | null,
       };
       writer.write(input);
@@ -686,16 +682,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
   }
 
-  const leUid = db.prepare(`SELECT 1 FROM loan_events WHERE uid = ?`).pluck();
-  const insLe = db.prepare(`INSERT INTO loan_events (uid, origin_db, loan_id, kind, event_date, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  for (const e of b.prepare(`SELECT * FROM loan_events ORDER BY rowid`).all() as Record<string, string>[]) {
-    if (leUid.get(e.uid)) {
-      s.skipped.loan_events++;
-      continue;
-    }
-    insLe.run(e.uid, e.origin_db, lid(e.loan_no!), e.kind, e.event_date, e.note, e.recorded_at);
-    s.added.loan_events++;
-  }
+  applyFacts(db, b, s.added, s.skipped);
 
   // Visits: merged history is recorded as it happened, without the checks made when it was first entered
   // (date after today here, paying more than owed): refusing would make the result depend on merge order.
@@ -707,8 +694,8 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'merge', ?, ?, ?)`,
   );
   const insOutcome = db.prepare(
-    `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text, actor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const outcomesOf = b.prepare(`SELECT * FROM visit_outcomes WHERE visit_uid = ? ORDER BY seq`);
   const cashLoans = new Set<number>();
@@ -725,7 +712,9 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     for (const o of outcomesOf.all(v.uid) as Record<string, string | number | null>[]) {
       const l = lid(o.loan_no as string | null);
       if (o.kind === 'cash' && l !== null) cashLoans.add(l);
-      insOutcome.run(id, o.kind, l, o.notice_no, o.signed_by, o.relation, o.reason, o.where_text, o.principal_fen, o.interest_fen, o.promise_amount_fen, o.promise_date, o.text);
+      // Bundles made before outcomes said whose act they were: a signature keeps its signer, a promise or payment was the borrower's.
+      const actor = o.actor !== undefined ? o.actor : o.kind === 'notice-signed' ? (o.signed_by ?? 'borrower') : o.kind === 'intent' || o.kind === 'cash' ? 'borrower' : null;
+      insOutcome.run(id, o.kind, l, o.notice_no, o.signed_by, o.relation, o.reason, o.where_text, o.principal_fen, o.interest_fen, o.promise_amount_fen, o.promise_date, o.text, actor);
     }
     s.added.visits++;
   }

@@ -15,7 +15,9 @@ export const COUNTED_TABLES = [
   'visit_voids',
   'notices',
   'borrower_events',
-  'loan_events',
+  'loan_marks',
+  'legal_events',
+  'fact_voids',
 ] as const;
 
 export interface DbInfo {

@@ -1,9 +1,14 @@
-// The facts the limitation clock needs, per loan, gathered in bulk: due date, interrupting events, death and heir, guarantee.
+// The facts the limitation clock needs, per loan, gathered in bulk: due date, the acts that apply to it, marks, legal stages.
 import type { Db } from './open.js';
-import { databaseId } from './open.js';
-import { uuidv7 } from '../domain/ids.js';
+import { stmt } from './stmt.js';
+import { insertFact, liveFacts } from './facts.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { ClockEventKind, LoanClockFacts } from '../domain/limitation.js';
+import type { LoanClockFacts } from '../domain/limitation.js';
+import type { Actor, LegalResult, LegalStage, PublicMedium } from '../domain/limitationStatus.js';
+import { legalClockEvent, legalStageProblem, markClockEvent, visitClockEvents, type ClockOutcome, type LoanMarkKind } from '../domain/clockEvents.js';
+import type { OutcomeKind } from '../domain/outcomes.js';
+import { DataError } from '../domain/errors.js';
+import { text } from '../domain/text.js';
 
 export type LoanFacts = LoanClockFacts;
 
@@ -14,9 +19,15 @@ export interface LoanFilter {
   householdId?: number;
   borrowerId?: number;
   loanId?: number;
+  /** Loans managed by this officer (the roster's officer column). */
+  officer?: string;
 }
 
-/** Every loan matching the filter, with its clock facts; three queries whatever the number of loans. */
+/**
+ * Every loan matching the filter, with its clock facts; a few queries whatever the number of loans. An outcome that
+ * names a loan counts for that loan; one that names none counts for the loans of the borrower the visit was logged
+ * for (never a relative's or a neighbour's own loans).
+ */
 export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): LoanFacts[] {
   const params = {
     townshipId: f.townshipId ?? null,
@@ -24,10 +35,12 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
     householdId: f.householdId ?? null,
     borrowerId: f.borrowerId ?? null,
     loanId: f.loanId ?? null,
+    officer: f.officer ?? null,
     today: today ?? '9999-12-31',
   };
   const where = `(@townshipId IS NULL OR t.id = @townshipId) AND (@villageId IS NULL OR ev.effective_id = @villageId)
-      AND (@householdId IS NULL OR h.id = @householdId) AND (@borrowerId IS NULL OR b.id = @borrowerId) AND (@loanId IS NULL OR l.id = @loanId)`;
+      AND (@householdId IS NULL OR h.id = @householdId) AND (@borrowerId IS NULL OR b.id = @borrowerId) AND (@loanId IS NULL OR l.id = @loanId)
+      AND (@officer IS NULL OR l.officer = @officer)`;
   const from = `FROM loans l
        JOIN borrowers b ON b.id = l.borrower_id
        JOIN households h ON h.id = b.household_id
@@ -39,8 +52,8 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
   const loans = db
     .prepare(
       `SELECT l.id AS loanId, l.loan_no AS loanNo, b.id AS borrowerId, b.name AS borrower, h.id AS householdId, h.head_name AS householdHead,
-              t.name AS township, a.name AS area, vil.name AS village, g.name AS "group", l.officer, l.due_date AS dueDate,
-              lb.principal_fen AS principalFen, lb.interest_fen AS interestFen, l.guarantor, l.guarantee_until AS guaranteeUntil,
+              t.name AS township, a.name AS area, vil.name AS village, g.name AS "group", l.officer, l.loan_date AS loanDate, l.due_date AS dueDate,
+              lb.principal_fen AS principalFen, lb.interest_fen AS interestFen, l.guarantor, l.guarantee_until AS guaranteeUntil, l.guarantee_type AS guaranteeType,
               s.status, CASE WHEN s.status = 'deceased' THEN s.deceased_on END AS deceasedOn, s.heir_name AS heirName, s.heir_known_on AS heirKnownOn
        ${from}
        JOIN loan_balances lb ON lb.loan_id = l.id
@@ -48,103 +61,191 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
        WHERE ${where}
        ORDER BY t.name, vil.name, g.name, h.head_name, l.due_date, l.loan_no`,
     )
-    .all(params) as Omit<LoanFacts, 'events' | 'officerFinding'>[];
-  const byId = new Map<number, LoanFacts>();
-  const byHousehold = new Map<number, LoanFacts[]>();
-  for (const r of loans) {
-    const x: LoanFacts = { ...r, events: [], officerFinding: null };
-    byId.set(x.loanId, x);
-    const list = byHousehold.get(x.householdId) ?? [];
-    list.push(x);
-    byHousehold.set(x.householdId, list);
-  }
+    .all(params) as Omit<LoanFacts, 'events' | 'officerFinding' | 'guarantorActs'>[];
   if (loans.length === 0) return [];
+  const byId = new Map<number, LoanFacts>();
+  const byBorrower = new Map<number, LoanFacts[]>();
+  for (const r of loans) {
+    const x: LoanFacts = { ...r, events: [], guarantorActs: [], officerFinding: null };
+    byId.set(x.loanId, x);
+    const list = byBorrower.get(x.borrowerId) ?? [];
+    list.push(x);
+    byBorrower.set(x.borrowerId, list);
+  }
 
-  // Outcomes of live visits. One that names a loan counts for that loan whatever household the visit is on (a roster
-  // may since have moved the loan to another household); loan_id NULL covers every loan of the visit's household.
+  // Outcomes of live visits, each with the borrower the visit was logged for (the household's first borrower when a
+  // visit named none) and, for a signed notice in the register, its type.
   const outcomes = db
     .prepare(
       `SELECT * FROM (
-         SELECT o.kind, o.loan_id AS loanId, o.signed_by AS signedBy, o.reason, o.text, o.principal_fen AS p, o.interest_fen AS i,
-                v.id AS visitId, v.visit_date AS date, v.household_id AS householdId, o.id AS oid
-         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id
+         SELECT o.kind, o.loan_id AS loanId, o.actor, o.reason, o.where_text AS "where", o.text, o.principal_fen AS principalFen, o.interest_fen AS interestFen,
+                v.id AS visitId, v.visit_date AS date, NULL AS borrowerId, n.type AS noticeType, o.id AS oid
+         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
          WHERE o.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND v.visit_date <= @today
          UNION ALL
-         SELECT o.kind, NULL, o.signed_by, o.reason, o.text, o.principal_fen, o.interest_fen, v.id, v.visit_date, v.household_id, o.id
-         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id
+         SELECT o.kind, NULL, o.actor, o.reason, o.where_text, o.text, o.principal_fen, o.interest_fen, v.id, v.visit_date,
+                coalesce(v.borrower_id, (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = v.household_id)), n.type, o.id
+         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
          WHERE o.loan_id IS NULL AND v.household_id IN (SELECT h.id ${from} WHERE ${where}) AND v.visit_date <= @today)
        ORDER BY date, visitId, oid`,
     )
-    .all(params) as {
-    kind: string;
-    loanId: number | null;
-    signedBy: string | null;
-    reason: string | null;
-    text: string | null;
-    p: number | null;
-    i: number | null;
-    visitId: number;
-    date: IsoDate;
-    householdId: number;
-  }[];
+    .all(params) as (Omit<ClockOutcome, 'kind' | 'actor'> & { kind: OutcomeKind; actor: Actor | null; loanId: number | null; borrowerId: number | null })[];
+  // Group by visit and loan: a signature and a promise in one visit are read together.
+  const groups = new Map<string, { loan: LoanFacts; outcomes: ClockOutcome[] }>();
   for (const o of outcomes) {
-    const targets = o.loanId !== null ? [byId.get(o.loanId)].filter((x): x is LoanFacts => !!x) : (byHousehold.get(o.householdId) ?? []);
-    if (o.kind === 'statute-expired') {
-      for (const t of targets) if (!t.officerFinding || t.officerFinding.date <= o.date) t.officerFinding = { date: o.date, visitId: o.visitId };
-      continue;
+    const targets = o.loanId !== null ? [byId.get(o.loanId)].filter((x): x is LoanFacts => !!x) : (byBorrower.get(o.borrowerId ?? -1) ?? []);
+    for (const t of targets) {
+      const key = `${o.visitId}:${t.loanId}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { loan: t, outcomes: [] }));
+      g.outcomes.push(o);
     }
-    let kind: ClockEventKind;
-    let detail: string | null = null;
-    if (o.kind === 'notice-signed') kind = o.signedBy === 'relative' ? 'relative-signed' : 'notice-signed';
-    else if (o.kind === 'intent') kind = 'intent';
-    else if (o.kind === 'cash') {
-      if ((o.p ?? 0) + (o.i ?? 0) === 0) continue;
-      kind = 'payment';
-    } else if (o.kind === 'not-signed') {
-      kind = 'not-signed';
-      detail = o.reason;
-    } else {
-      kind = 'note';
-      detail = o.text;
-    }
-    for (const t of targets) t.events.push({ date: o.date, kind, visitId: o.visitId, detail });
+  }
+  for (const { loan, outcomes: os } of groups.values()) {
+    const r = visitClockEvents(os);
+    loan.events.push(...r.events);
+    loan.guarantorActs.push(...r.guarantorActs);
+    if (r.finding && (!loan.officerFinding || loan.officerFinding.date <= r.finding)) loan.officerFinding = { date: r.finding, visitId: os[0]!.visitId };
   }
 
-  const loanEvents = db
+  const marks = db
     .prepare(
-      `SELECT e.loan_id AS loanId, e.kind, e.event_date AS date, e.note
-       FROM loan_events e WHERE e.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND e.event_date <= @today
-       ORDER BY e.event_date, e.id`,
+      `SELECT m.id, m.loan_id AS loanId, m.kind, m.mark_date AS date, m.medium, m.note FROM ${liveFacts('loan_marks')} m
+       WHERE m.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND m.mark_date <= @today ORDER BY m.mark_date, m.id`,
     )
-    .all(params) as { loanId: number; kind: 'lawsuit' | 'public-notice'; date: IsoDate; note: string | null }[];
-  for (const e of loanEvents) byId.get(e.loanId)?.events.push({ date: e.date, kind: e.kind, visitId: null, detail: e.note });
+    .all(params) as { id: number; loanId: number; kind: LoanMarkKind; date: IsoDate; medium: PublicMedium | null; note: string | null }[];
+  for (const m of marks) byId.get(m.loanId)?.events.push(markClockEvent(m));
+
+  const legal = db
+    .prepare(
+      `SELECT e.id, e.loan_id AS loanId, e.stage, e.event_date AS date, e.perform_by AS performBy, e.result, e.case_no AS caseNo FROM ${liveFacts('legal_events')} e
+       WHERE e.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND e.event_date <= @today ORDER BY e.event_date, e.id`,
+    )
+    .all(params) as { id: number; loanId: number; stage: LegalStage; date: IsoDate; performBy: IsoDate | null; result: LegalResult | null; caseNo: string | null }[];
+  for (const e of legal) {
+    const x = byId.get(e.loanId);
+    if (!x) continue;
+    const r = legalClockEvent(e);
+    x.events.push(r.event);
+    if (r.guarantorAct) x.guarantorActs.push(r.guarantorAct);
+  }
   return [...byId.values()];
 }
 
-export interface LoanEventInput {
+export interface LoanMarkInput {
   loanId: number;
-  kind: 'lawsuit' | 'public-notice';
+  kind: LoanMarkKind;
   date: IsoDate;
+  medium: PublicMedium | null;
   note: string | null;
+  recordedBy: string | null;
   recordedAt: string;
 }
 
-/** Records a lawsuit or public-notice demand; the same kind on the same date for the same loan is recorded once. */
-export function recordLoanEvent(db: Db, e: LoanEventInput): { created: boolean } {
+/** Records a public notice or an acceleration; the same kind on the same date for the same loan (live) is recorded once. */
+export function recordLoanMark(db: Db, m: LoanMarkInput): { created: boolean; id: number } {
   return db
     .transaction(() => {
-      const prev = db.prepare(`SELECT 1 FROM loan_events WHERE loan_id = ? AND kind = ? AND event_date = ?`).get(e.loanId, e.kind, e.date);
-      if (prev) return { created: false };
-      db.prepare(`INSERT INTO loan_events (uid, origin_db, loan_id, kind, event_date, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-        uuidv7(),
-        databaseId(db),
-        e.loanId,
-        e.kind,
-        e.date,
-        e.note,
-        e.recordedAt,
-      );
-      return { created: true };
+      const prev = stmt(db, `SELECT id FROM ${liveFacts('loan_marks')} x WHERE loan_id = ? AND kind = ? AND mark_date = ? AND medium IS ?`).get(m.loanId, m.kind, m.date, m.medium) as
+        | { id: number }
+        | undefined;
+      if (prev) return { created: false, id: prev.id };
+      const r = insertFact(db, 'loan_marks', { loan_id: m.loanId, kind: m.kind, mark_date: m.date, medium: m.medium, note: m.note, recorded_by: m.recordedBy, recorded_at: m.recordedAt });
+      return { created: true, id: r.id };
     })
     .immediate();
+}
+
+export interface LegalEventInput {
+  loanId: number;
+  stage: LegalStage;
+  date: IsoDate;
+  performBy: IsoDate | null;
+  court: string | null;
+  caseNo: string | null;
+  lawyer: string | null;
+  result: LegalResult | null;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+/**
+ * Records one stage of a case, refusing stages out of order (a judgment before any filing, enforcement before a
+ * judgment, perform-by before the judgment). The same stage on the same date (live) is recorded once.
+ */
+export function recordLegalEvent(db: Db, e: LegalEventInput): { created: boolean; id: number } {
+  return db
+    .transaction(() => {
+      const existing = stmt(db, `SELECT id, stage, event_date AS date FROM ${liveFacts('legal_events')} x WHERE loan_id = ? ORDER BY event_date, id`).all(e.loanId) as {
+        id: number;
+        stage: LegalStage;
+        date: IsoDate;
+      }[];
+      const same = existing.find((x) => x.stage === e.stage && x.date === e.date);
+      if (same) return { created: false, id: same.id };
+      const p = legalStageProblem(existing, { stage: e.stage, date: e.date, performBy: e.performBy });
+      if (p) throw new LegalOrderError(p.flag, text(`${p.zh}：未保存。`, `${p.en}: nothing was saved.`));
+      const r = insertFact(db, 'legal_events', {
+        loan_id: e.loanId,
+        stage: e.stage,
+        event_date: e.date,
+        perform_by: e.performBy,
+        court: e.court,
+        case_no: e.caseNo,
+        lawyer: e.lawyer,
+        result: e.result,
+        note: e.note,
+        recorded_by: e.recordedBy,
+        recorded_at: e.recordedAt,
+      });
+      return { created: true, id: r.id };
+    })
+    .immediate();
+}
+
+/** A stage that cannot follow the ones recorded: the command turns it into a usage error naming the flag. */
+export class LegalOrderError extends DataError {
+  constructor(
+    readonly flag: string,
+    t: ReturnType<typeof text>,
+  ) {
+    super(t);
+    this.name = 'LegalOrderError';
+  }
+}
+
+/** The marks and legal stages of one loan, void ones included (marked), for `loan clock` and the dossier. */
+export function loanLegalRecords(db: Db, loanId: number) {
+  const marks = db
+    .prepare(
+      `SELECT m.id, m.uid, m.kind, m.mark_date AS date, m.medium, m.note, m.recorded_by AS recordedBy, m.recorded_at AS recordedAt,
+              v.reason AS voidReason, v.voided_by AS voidedBy, v.voided_at AS voidedAt
+       FROM loan_marks m LEFT JOIN fact_voids v ON v.target_uid = m.uid WHERE m.loan_id = ? ORDER BY m.mark_date, m.id`,
+    )
+    .all(loanId) as { id: number; uid: string; kind: LoanMarkKind; date: IsoDate; medium: PublicMedium | null; note: string | null; recordedBy: string | null; recordedAt: string; voidReason: string | null; voidedBy: string | null; voidedAt: string | null }[];
+  const legal = db
+    .prepare(
+      `SELECT e.id, e.uid, e.stage, e.event_date AS date, e.perform_by AS performBy, e.court, e.case_no AS caseNo, e.lawyer, e.result, e.note,
+              e.recorded_by AS recordedBy, e.recorded_at AS recordedAt, v.reason AS voidReason, v.voided_by AS voidedBy, v.voided_at AS voidedAt
+       FROM legal_events e LEFT JOIN fact_voids v ON v.target_uid = e.uid WHERE e.loan_id = ? ORDER BY e.event_date, e.id`,
+    )
+    .all(loanId) as {
+    id: number;
+    uid: string;
+    stage: LegalStage;
+    date: IsoDate;
+    performBy: IsoDate | null;
+    court: string | null;
+    caseNo: string | null;
+    lawyer: string | null;
+    result: LegalResult | null;
+    note: string | null;
+    recordedBy: string | null;
+    recordedAt: string;
+    voidReason: string | null;
+    voidedBy: string | null;
+    voidedAt: string | null;
+  }[];
+  return { marks, legal };
 }

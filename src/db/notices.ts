@@ -28,7 +28,7 @@ export interface NoticeRow {
   guarantor: string | null;
   /** The first live visit that recorded this number signed back, if any. */
   signedOn: IsoDate | null;
-  signedBy: 'borrower' | 'relative' | null;
+  signedBy: 'borrower' | 'relative' | 'guarantor' | null;
   relation: string | null;
   signedVisitId: number | null;
   signedOfficer: string | null;
@@ -48,7 +48,7 @@ const NOTICE_SELECT = `
   JOIN townships t ON t.id = vil.township_id
   LEFT JOIN village_groups g ON g.id = h.group_id
   LEFT JOIN (
-    SELECT o.notice_no, v.visit_date, o.signed_by, o.relation, v.id AS visit_id, v.officer,
+    SELECT o.notice_no, v.visit_date, coalesce(o.actor, o.signed_by) AS signed_by, o.relation, v.id AS visit_id, v.officer,
            row_number() OVER (PARTITION BY o.notice_no ORDER BY v.visit_date, v.id) AS rn
     FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id
     WHERE o.kind = 'notice-signed' AND o.notice_no IS NOT NULL

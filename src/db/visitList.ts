@@ -10,6 +10,8 @@ export interface OutcomeRow {
   loanNo: string | null;
   noticeNo: string | null;
   signedBy: SignedBy | null;
+  /** intent / cash: who promised or paid. */
+  actedBy: SignedBy | null;
   relation: string | null;
   reason: NotSignedReason | null;
   where: string | null;
@@ -76,7 +78,7 @@ function outcomesOf(db: Db, visitIds: number[]): Map<number, OutcomeRow[]> {
   const map = new Map<number, OutcomeRow[]>();
   if (visitIds.length === 0) return map;
   const stmt = db.prepare(
-    `SELECT o.visit_id AS visitId, o.id AS outcomeId, o.kind, o.loan_id AS loanId, l.loan_no AS loanNo, o.notice_no AS noticeNo, o.signed_by AS signedBy,
+    `SELECT o.visit_id AS visitId, o.id AS outcomeId, o.kind, o.loan_id AS loanId, l.loan_no AS loanNo, o.notice_no AS noticeNo, CASE WHEN o.kind = 'notice-signed' THEN coalesce(o.actor, o.signed_by) END AS signedBy, CASE WHEN o.kind IN ('intent', 'cash') THEN o.actor END AS actedBy,
             o.relation, o.reason, o.where_text AS "where", o.principal_fen AS principalFen, o.interest_fen AS interestFen,
             o.promise_amount_fen AS promiseAmountFen, o.promise_date AS promiseDate, o.text
      FROM visit_outcomes o LEFT JOIN loans l ON l.id = o.loan_id

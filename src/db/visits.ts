@@ -6,6 +6,7 @@ import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
 import { uuidv7 } from '../domain/ids.js';
 import { checkVisit, type OutcomeInput, type VisitInput } from '../domain/visit.js';
+import type { SignedBy } from '../domain/outcomes.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
 
@@ -71,6 +72,26 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
   if (hh.length === 0) errs.push(text('该农户没有贷款记录', 'this household has no loans on record'));
   // Cash always names its loan: with one loan in the household it is that one.
   const outcomes: OutcomeInput[] = v.outcomes.map((o) => (o.kind === 'cash' && o.loanId === null && hh.length === 1 ? { ...o, loanId: hh[0]! } : o));
+  // Whose act: a signature on a guarantor notice is the guarantor's unless said otherwise; a guarantor can act only
+  // on a loan that has one.
+  const noticeType = (no: string | null | undefined) =>
+    no ? ((stmt(db, `SELECT type FROM notices WHERE notice_no = ?`).pluck().get(no) as string | null | undefined) ?? null) : null;
+  const actors = outcomes.map((o): SignedBy | null =>
+    o.kind === 'notice-signed' ? (o.signedBy ?? (noticeType(o.noticeNo) === 'guarantor' ? 'guarantor' : 'borrower')) : o.kind === 'intent' || o.kind === 'cash' ? (o.by ?? 'borrower') : null,
+  );
+  outcomes.forEach((o, k) => {
+    if (actors[k] !== 'guarantor') return;
+    const loans = o.loanId !== null ? [o.loanId] : hh;
+    const withGuarantor = loans.some((id) => !!(stmt(db, `SELECT guarantor FROM loans WHERE id = ?`).pluck().get(id) as string | null)?.trim());
+    if (!withGuarantor) {
+      errs.push(
+        text(
+          `${o.kind === 'notice-signed' ? '--signed-by' : '--by'} guarantor：该贷款没有登记保证人，保证人不能为它签收、承诺或还款`,
+          `${o.kind === 'notice-signed' ? '--signed-by' : '--by'} guarantor: the loan has no guarantor on record, so no guarantor can sign, promise or pay for it`,
+        ),
+      );
+    }
+  });
   const paid = new Map<number, { p: number; i: number }>();
   for (const o of outcomes) {
     if (o.loanId !== null && !hh.includes(o.loanId)) errs.push(text('所选贷款不属于该农户', 'the loan named does not belong to this household'));
@@ -125,16 +146,18 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
       .lastInsertRowid,
   );
   const ins = stmt(db, 
-    `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text, actor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const o of outcomes) {
+  for (const [k, o] of outcomes.entries()) {
+    const actor = actors[k]!;
     ins.run(
       visitId,
       o.kind,
       o.loanId,
       o.noticeNo ?? null,
-      o.kind === 'notice-signed' ? (o.signedBy ?? 'borrower') : null,
+      // signed_by keeps its two old values; a guarantor's signature is told by actor alone.
+      o.kind === 'notice-signed' && actor !== 'guarantor' ? actor : null,
       o.relation ?? null,
       o.reason ?? null,
       o.where ?? null,
@@ -143,9 +166,10 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
       o.kind === 'intent' ? (o.promiseAmountFen ?? null) : null,
       o.kind === 'intent' ? (o.promiseDate ?? null) : null,
       o.text ?? null,
+      actor,
     );
   }
-  if (borrowerId !== null && v.source !== 'merge') applyStatusChanges(db, borrowerId, uid, v.visitDate, outcomes, v.createdAt, origin);
+  if (borrowerId !== null && v.source !== 'merge') applyStatusChanges(db, borrowerId, uid, v.visitDate, outcomes.map((o, k) => ({ ...o, signedBy: actors[k] })), v.createdAt, origin);
   for (const o of outcomes) {
     if (o.kind === 'notice-signed' && o.noticeNo) warnings.push(...linkNotice(db, o.noticeNo, o.loanId ?? hh[0]!, v.visitDate, v.createdAt, origin));
   }

@@ -7,7 +7,7 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export const NOT_SIGNED_REASONS = ['away', 'refused', 'not-found', 'deceased', 'other'] as const;
 export type NotSignedReason = (typeof NOT_SIGNED_REASONS)[number];
 
-export const SIGNED_BY = ['borrower', 'relative'] as const;
+export const SIGNED_BY = ['borrower', 'relative', 'guarantor'] as const;
 export type SignedBy = (typeof SIGNED_BY)[number];
 
 export const BORROWER_STATUSES = ['active', 'away', 'deceased'] as const;

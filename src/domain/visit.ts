@@ -10,7 +10,10 @@ export interface OutcomeInput {
   /** null: covers all of the household's loans (never for cash). */
   loanId: number | null;
   noticeNo?: string | null;
+  /** notice-signed: who signed; null: the borrower, or the guarantor when the notice number is a guarantor notice. */
   signedBy?: SignedBy | null;
+  /** intent / cash: who promised or paid (default the borrower). A guarantor's act never changes the borrower's clock. */
+  by?: SignedBy | null;
   relation?: string | null;
   reason?: NotSignedReason | null;
   where?: string | null;

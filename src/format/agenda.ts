@@ -12,6 +12,9 @@ export function reasonText(r: AgendaReason, lang: Lang): string {
   const zh = lang === 'zh';
   switch (r.kind) {
     case 'limitation-expiring':
+      if (r.deadline === 'enforcement-application') {
+        return zh ? `${r.loanNo} 须在 ${r.expires} 前申请强制执行（还有 ${r.daysLeft} 天）` : `${r.loanNo} apply for enforcement by ${r.expires} (${r.daysLeft} days)`;
+      }
       return zh ? `${r.loanNo} 诉讼时效 ${r.expires} 届满（还有 ${r.daysLeft} 天）` : `${r.loanNo} limitation expires ${r.expires} (${r.daysLeft} days)`;
     case 'promise-broken':
       return zh
@@ -20,9 +23,26 @@ export function reasonText(r: AgendaReason, lang: Lang): string {
     case 'promise-due':
       return zh ? `承诺 ${r.dueDate} 前还 ${fenToDisplay(r.amountFen)}，即将到期` : `promise due: ${fenToDisplay(r.amountFen)} by ${r.dueDate}`;
     case 'guarantee-ending':
+      if (r.what === 'limitation') {
+        return zh
+          ? `${r.loanNo} 保证人 ${r.guarantor} 的诉讼时效 ${r.ends} 届满（还有 ${r.daysLeft} 天）`
+          : `${r.loanNo} guarantor ${r.guarantor}'s limitation ends ${r.ends} (${r.daysLeft} days)`;
+      }
       return zh
         ? `${r.loanNo} 保证期间 ${r.ends} 结束（还有 ${r.daysLeft} 天）：须向保证人 ${r.guarantor} 主张`
         : `${r.loanNo} guarantee period ends ${r.ends} (${r.daysLeft} days): demand of guarantor ${r.guarantor}`;
+    case 'suspended':
+      return zh
+        ? `${r.loanNo} 借款人${r.deceasedOn ? `于 ${r.deceasedOn} ` : ''}死亡，未确定继承人：时效中止，请查明继承人`
+        : `${r.loanNo} the borrower died${r.deceasedOn ? ` on ${r.deceasedOn}` : ''} and no heir is known: suspended; find the heir`;
+    case 'after-expiry':
+      return r.how === 'waived'
+        ? zh
+          ? `${r.loanNo} 时效届满后 ${r.on} 放弃时效抗辩，重新计算：请妥善保存证据`
+          : `${r.loanNo} waived after expiry on ${r.on}, running again: keep the evidence safe`
+        : zh
+          ? `${r.loanNo} 时效届满后 ${r.on} 有重新确认记录：请核对证据`
+          : `${r.loanNo} reconfirmation after expiry on ${r.on}: check the evidence`;
     case 'never-visited':
       return zh ? '从未走访' : 'never visited';
     case 'not-visited':
@@ -96,13 +116,17 @@ export function agendaAsMarkdown(a: Agenda, lang: Lang): string {
 function reasonJson(r: AgendaReason) {
   switch (r.kind) {
     case 'limitation-expiring':
-      return { kind: r.kind, loan_no: r.loanNo, expires: r.expires, days_left: r.daysLeft };
+      return { kind: r.kind, loan_no: r.loanNo, expires: r.expires, days_left: r.daysLeft, deadline: r.deadline };
+    case 'suspended':
+      return { kind: r.kind, loan_no: r.loanNo, deceased_on: r.deceasedOn };
+    case 'after-expiry':
+      return { kind: r.kind, loan_no: r.loanNo, how: r.how, on: r.on };
     case 'promise-broken':
       return { kind: r.kind, loan_no: r.loanNo, amount_fen: r.amountFen, due_date: r.dueDate, status: r.status };
     case 'promise-due':
       return { kind: r.kind, loan_no: r.loanNo, amount_fen: r.amountFen, due_date: r.dueDate };
     case 'guarantee-ending':
-      return { kind: r.kind, loan_no: r.loanNo, guarantor: r.guarantor, ends: r.ends, days_left: r.daysLeft };
+      return { kind: r.kind, loan_no: r.loanNo, guarantor: r.guarantor, ends: r.ends, days_left: r.daysLeft, what: r.what };
     case 'never-visited':
       return { kind: r.kind };
     case 'not-visited':

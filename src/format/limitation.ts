@@ -2,8 +2,9 @@
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
 import { fenToDisplay, fenToPlain } from '../domain/money.js';
-import { EFFECT_TEXT, EVENT_KIND_SHORT, EVENT_KIND_TEXT, STATUS_TEXT, clockSummary, type GuaranteeClock, type LimitationClock } from '../domain/limitation.js';
+import { ACTOR_TEXT, EFFECT_TEXT, EVENT_KIND_SHORT, EVENT_KIND_TEXT, STAGE_TEXT, STATUS_TEXT, clockSummary, type ClockEventUsed, type GuaranteeClock, type LimitationClock } from '../domain/limitation.js';
 import type { LimitationReport, LoanClockRow } from '../report/limitation.js';
+import { guarantorDeadline } from '../domain/guarantee.js';
 import { asJson, renderTable } from './table.js';
 import { mdTable, toCsv } from './csv.js';
 
@@ -12,7 +13,56 @@ function place(r: LoanClockRow): string {
 }
 
 export function guaranteeJson(g: GuaranteeClock | null) {
-  return g ? { guarantor: g.guarantor, ends: g.ends, source: g.source, days_left: g.daysLeft, status: g.status } : null;
+  return g
+    ? {
+        guarantor: g.guarantor,
+        type: g.type,
+        type_source: g.typeSource,
+        ends: g.ends,
+        source: g.source,
+        days_left: g.daysLeft,
+        status: g.status,
+        state: g.state,
+        acted_on: g.actedOn,
+        act_kind: g.actKind,
+        limitation_ends: g.limitationEnds,
+        limitation_days_left: g.limitationDaysLeft,
+        why: { zh: g.why.zh, en: g.why.en },
+      }
+    : null;
+}
+
+/** What an event is, in words: the kind (with the legal stage) and whose act it is. */
+export function eventLabel(e: ClockEventUsed, lang: Lang): string {
+  let s = e.kind === 'legal' && e.stage ? pick(STAGE_TEXT[e.stage], lang) : pick(EVENT_KIND_TEXT[e.kind], lang);
+  const who = e.kind === 'relative-signed' ? null : e.actor;
+  if (who && who !== 'borrower') s += lang === 'zh' ? `（${pick(ACTOR_TEXT[who], lang)}）` : ` (${pick(ACTOR_TEXT[who], lang)})`;
+  if (e.kind === 'public-notice' && e.medium) s += lang === 'zh' ? `［${e.medium}］` : ` [${e.medium}]`;
+  if (e.performBy) s += lang === 'zh' ? `，履行期限 ${e.performBy}` : `, perform by ${e.performBy}`;
+  if (e.detail) s += ` (${e.detail})`;
+  return s;
+}
+
+function eventRef(e: ClockEventUsed): string {
+  return e.visitId ? `#${e.visitId}` : e.markId ? `mark ${e.markId}` : e.legalId ? `legal ${e.legalId}` : '';
+}
+
+function eventJson(e: ClockEventUsed) {
+  return {
+    date: e.date,
+    kind: e.kind,
+    stage: e.stage ?? null,
+    actor: e.kind === 'relative-signed' ? 'relative' : (e.actor ?? null),
+    effect: e.effect,
+    why: { zh: e.why.zh, en: e.why.en },
+    expires_after: e.expiresAfter,
+    visit_id: e.visitId ?? null,
+    mark_id: e.markId ?? null,
+    legal_id: e.legalId ?? null,
+    medium: e.medium ?? null,
+    perform_by: e.performBy ?? null,
+    detail: e.detail ?? null,
+  };
 }
 
 export function clockJson(c: LimitationClock) {
@@ -25,7 +75,15 @@ export function clockJson(c: LimitationClock) {
     days_left: c.daysLeft,
     last_interruption: c.lastInterruption ? { date: c.lastInterruption.date, kind: c.lastInterruption.kind, visit_id: c.lastInterruption.visitId ?? null } : null,
     rule: { code: c.rule.code, zh: c.rule.text.zh, en: c.rule.text.en },
-    events: c.events.map((e) => ({ date: e.date, kind: e.kind, effect: e.effect, visit_id: e.visitId ?? null, detail: e.detail ?? null })),
+    events: c.events.map(eventJson),
+    start: c.start,
+    start_reason: c.startReason,
+    deadline_kind: c.deadlineKind,
+    waived_on: c.waivedOn,
+    judgment: c.judgment ? { date: c.judgment.date, perform_by: c.judgment.performBy } : null,
+    enforcement_applied_on: c.enforcementAppliedOn,
+    closed: c.closed,
+    steps: clockSteps(c),
     reconfirmed_on: c.reconfirmedOn,
     outer_limit: c.outerLimit,
     officer_finding: c.officerFinding ? { date: c.officerFinding.date, visit_id: c.officerFinding.visitId, disagrees: c.officerFinding.disagrees } : null,
@@ -60,20 +118,41 @@ export function loanClocksAsJson(rows: LoanClockRow[], single: boolean): string 
   return asJson(single ? loanClockJson(rows[0]!) : rows.map(loanClockJson));
 }
 
+/** The chain a lawyer checks, step by step: the start, each event with whose act and the article, the result. */
+export function clockSteps(c: LimitationClock) {
+  const start = {
+    date: c.start,
+    what:
+      c.startReason === 'acceleration'
+        ? { zh: `提前到期日 ${c.start}（合同到期日 ${c.dueDate}）`, en: `acceleration on ${c.start} (contract due date ${c.dueDate})` }
+        : { zh: `到期日 ${c.dueDate}`, en: `due date ${c.dueDate}` },
+    rule: { zh: `诉讼时效 ${c.periodYears} 年自此起算（《民法典》第188条）`, en: `the ${c.periodYears}-year period runs from here (Civil Code art. 188)` },
+    expires: null as string | null,
+  };
+  const steps = [start];
+  for (const e of c.events) {
+    steps.push({
+      date: e.date,
+      what: { zh: eventLabel(e, 'zh'), en: eventLabel(e, 'en') },
+      rule: { zh: `${EFFECT_TEXT[e.effect].zh}：${e.why.zh}`, en: `${EFFECT_TEXT[e.effect].en}: ${e.why.en}` },
+      expires: e.expiresAfter,
+    });
+  }
+  steps.push({ date: c.expires ?? '', what: { zh: '结果', en: 'result' }, rule: { zh: c.rule.text.zh, en: c.rule.text.en }, expires: c.expires });
+  return steps;
+}
+
 function guaranteeLine(g: GuaranteeClock, lang: Lang): string {
   const zh = lang === 'zh';
-  const src = g.source === 'roster' ? (zh ? '花名册' : 'roster') : zh ? '到期日起 6 个月' : '6 months from the due date';
-  const state =
-    g.status === 'ended'
-      ? zh
-        ? `已于 ${-g.daysLeft} 天前结束`
-        : `ended ${-g.daysLeft} days ago`
-      : zh
-        ? `还有 ${g.daysLeft} 天`
-        : `${g.daysLeft} days left`;
+  const state: Record<GuaranteeClock['state'], [string, string]> = {
+    'period-running': [`保证期间还有 ${g.daysLeft} 天`, `${g.daysLeft} days of the guarantee period left`],
+    released: ['保证人已免责', 'the guarantor is released'],
+    'limitation-running': [`保证人的诉讼时效至 ${g.limitationEnds}，还有 ${g.limitationDaysLeft} 天`, `the guarantor's limitation runs until ${g.limitationEnds}, ${g.limitationDaysLeft} days left`],
+    'limitation-expired': [`保证人的诉讼时效已于 ${g.limitationEnds} 届满`, `the guarantor's limitation expired on ${g.limitationEnds}`],
+  };
   return zh
-    ? `保证期间：保证人 ${g.guarantor}，至 ${g.ends}（${src}），${state}；保证期间不中断（《民法典》第692条）。`
-    : `Guarantee period: guarantor ${g.guarantor}, until ${g.ends} (${src}), ${state}; it is never interrupted (Civil Code art. 692).`;
+    ? `保证人 ${g.guarantor}：${state[g.state][0]}。${g.why.zh}`
+    : `Guarantor ${g.guarantor}: ${state[g.state][1]}. ${g.why.en}`;
 }
 
 export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boolean }): string {
@@ -97,13 +176,14 @@ export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boo
   let out = lines.join('\n') + '\n';
   if (c.events.length) {
     out += renderTable(
-      [{ header: zh ? '日期' : 'date' }, { header: zh ? '事件' : 'event', maxWidth: 34 }, { header: zh ? '走访' : 'visit', align: 'right' }, { header: zh ? '效果' : 'effect', maxWidth: 34 }],
-      c.events.map((e) => [
-        e.date,
-        pick(EVENT_KIND_TEXT[e.kind], lang) + (e.detail ? ` (${e.detail})` : ''),
-        e.visitId ? `#${e.visitId}` : '',
-        pick(EFFECT_TEXT[e.effect], lang),
-      ]),
+      [
+        { header: zh ? '日期' : 'date' },
+        { header: zh ? '事件（谁的行为）' : 'event (whose act)', maxWidth: 30 },
+        { header: zh ? '记录' : 'record', align: 'right' },
+        { header: zh ? '效果与依据' : 'effect and basis', maxWidth: 48 },
+        { header: zh ? '此后届满' : 'then ends' },
+      ],
+      c.events.map((e) => [e.date, eventLabel(e, lang), eventRef(e), `${pick(EFFECT_TEXT[e.effect], lang)}: ${pick(e.why, lang)}`, e.expiresAfter ?? '-']),
       opts,
     );
   } else {
@@ -112,7 +192,8 @@ export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boo
   const tail: string[] = [];
   tail.push(`${zh ? '规则' : 'Rule'}: ${pick(c.rule.text, lang)}`);
   tail.push(`${zh ? '结果' : 'Result'}: ${pick(clockSummary(c), lang)}  [${pick(STATUS_TEXT[c.status], lang)}]`);
-  tail.push(zh ? `最长保护期限：${c.outerLimit}（到期日起 20 年）` : `Outer limit: ${c.outerLimit} (20 years from the due date)`);
+  if (c.startReason === 'acceleration') tail.push(zh ? `起算日：${c.start}（提前到期，早于合同到期日 ${c.dueDate}）` : `Start: ${c.start} (acceleration, earlier than the contract due date ${c.dueDate})`);
+  tail.push(zh ? `最长保护期限：${c.outerLimit}（起算日起 20 年）` : `Outer limit: ${c.outerLimit} (20 years from the start)`);
   if (c.officerFinding) {
     const fnd = c.officerFinding;
     tail.push(
@@ -183,10 +264,14 @@ function cells(x: LoanClockRow, lang: Lang): string[] {
   return [x.facts.loanNo, x.facts.borrower, x.facts.village, c.dueDate, lastCell(c, lang), c.expires ?? '-', daysLeftText(c), statusCell(c, lang)];
 }
 
-function guaranteeRows(r: LimitationReport) {
-  return r.guaranteesEnding.map((x) => [x.facts.loanNo, x.facts.borrower, x.guarantee!.guarantor, x.guarantee!.ends, String(x.guarantee!.daysLeft)]);
+function guaranteeRows(r: LimitationReport, lang: Lang) {
+  return r.guaranteesEnding.map((x) => {
+    const d = guarantorDeadline(x.guarantee, r.withinDays)!;
+    const what = d.kind === 'period' ? (lang === 'zh' ? '保证期间（须主张）' : 'guarantee period (act)') : lang === 'zh' ? '保证人诉讼时效' : "guarantor's limitation";
+    return [x.facts.loanNo, x.facts.borrower, x.guarantee!.guarantor, what, d.date, String(d.daysLeft)];
+  });
 }
-const guaranteeHeaders = (zh: boolean) => [zh ? '合同编号' : 'loan', zh ? '借款人' : 'borrower', zh ? '保证人' : 'guarantor', zh ? '保证期间至' : 'guarantee ends', zh ? '剩余天数' : 'days left'];
+const guaranteeHeaders = (zh: boolean) => [zh ? '合同编号' : 'loan', zh ? '借款人' : 'borrower', zh ? '保证人' : 'guarantor', zh ? '期限' : 'deadline', zh ? '至' : 'ends', zh ? '剩余天数' : 'days left'];
 
 export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { ascii?: boolean }): string {
   const zh = lang === 'zh';
@@ -200,7 +285,7 @@ export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { 
     );
   if (r.guaranteesEnding.length) {
     out += zh ? `\n${r.withinDays} 天内结束的保证期间（须在期间内向保证人主张）：\n` : `\nGuarantee periods ending within ${r.withinDays} days (demand of the guarantor before they end):\n`;
-    out += renderTable(guaranteeHeaders(zh).map((h, i) => ({ header: h, align: i === 4 ? ('right' as const) : ('left' as const) })), guaranteeRows(r), opts);
+    out += renderTable(guaranteeHeaders(zh).map((h, i) => ({ header: h, align: i === 5 ? ('right' as const) : ('left' as const) })), guaranteeRows(r, lang), opts);
   }
   return out + reportFooter(r, lang);
 }
@@ -211,7 +296,7 @@ export function limitationReportAsMarkdown(r: LimitationReport, lang: Lang): str
   out += r.rows.length ? mdTable(headers(zh), r.rows.map((x) => cells(x, lang)), [6]) : (zh ? '没有符合条件的贷款。' : 'No loan matches.') + '\n';
   if (r.guaranteesEnding.length) {
     out += `\n## ${zh ? `${r.withinDays} 天内结束的保证期间` : `Guarantee periods ending within ${r.withinDays} days`}\n\n`;
-    out += mdTable(guaranteeHeaders(zh), guaranteeRows(r), [4]);
+    out += mdTable(guaranteeHeaders(zh), guaranteeRows(r, lang), [5]);
   }
   return out + '\n' + reportFooter(r, lang);
 }

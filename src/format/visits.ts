@@ -21,7 +21,7 @@ export function promiseStatusLabel(s: string, lang: Lang): string {
   return pick(PROMISE_STATUS_LABELS[s] ?? { zh: s, en: s }, lang);
 }
 
-type OutcomeLike = Pick<OutcomeInput, 'kind' | 'noticeNo' | 'signedBy' | 'relation' | 'reason' | 'where' | 'principalFen' | 'interestFen' | 'promiseAmountFen' | 'promiseDate' | 'text'>;
+type OutcomeLike = Pick<OutcomeInput, 'kind' | 'noticeNo' | 'signedBy' | 'by' | 'relation' | 'reason' | 'where' | 'principalFen' | 'interestFen' | 'promiseAmountFen' | 'promiseDate' | 'text'>;
 
 /** One outcome in a few words: "cash: principal 300.00, interest 200.00 (WS-2021-0005)". */
 export function outcomeText(o: OutcomeLike, loanNo: string | null, lang: Lang): string {
@@ -32,15 +32,18 @@ export function outcomeText(o: OutcomeLike, loanNo: string | null, lang: Lang): 
     case 'notice-signed':
       if (o.noticeNo) parts.push(zh ? `编号 ${o.noticeNo}` : `no. ${o.noticeNo}`);
       if (o.signedBy === 'relative') parts.push(zh ? `${o.relation ?? '亲属'}代签` : `signed by ${o.relation ?? 'a relative'}`);
+      if (o.signedBy === 'guarantor') parts.push(zh ? '保证人签收' : 'signed by the guarantor');
       break;
     case 'not-signed':
       if (o.reason) parts.push(pick(REASON_LABELS[o.reason], lang) + (o.where ? (zh ? `（${o.where}）` : ` (${o.where})`) : ''));
       break;
     case 'cash':
       parts.push(zh ? `本金 ${fenToDisplay(o.principalFen ?? 0)}，利息 ${fenToDisplay(o.interestFen ?? 0)}` : `principal ${fenToDisplay(o.principalFen ?? 0)}, interest ${fenToDisplay(o.interestFen ?? 0)}`);
+      if (o.by && o.by !== 'borrower') parts.push(zh ? (o.by === 'guarantor' ? '保证人代还' : '亲属代还') : `paid by the ${o.by}`);
       break;
     case 'intent':
       parts.push(zh ? `${fenToDisplay(o.promiseAmountFen ?? 0)} 元，${o.promiseDate} 前` : `${fenToDisplay(o.promiseAmountFen ?? 0)} by ${o.promiseDate}`);
+      if (o.by && o.by !== 'borrower') parts.push(zh ? (o.by === 'guarantor' ? '保证人承诺' : '亲属承诺') : `promised by the ${o.by}`);
       break;
     case 'note':
       if (o.text) parts.push(o.text);
@@ -76,7 +79,7 @@ export function householdBriefAsText(b: HouseholdBrief, lang: Lang, opts: { asci
   }
   if (b.lastVisits.length) {
     s += (zh ? '最近走访：' : 'Last visits:') + '\n';
-    for (const v of b.lastVisits) s += `  ${v.visitDate} ${v.officer}  ${v.outcomes.map((o) => outcomeText(o, o.loanNo, lang)).join(zh ? '；' : '; ')}\n`;
+    for (const v of b.lastVisits) s += `  ${v.visitDate} ${v.officer}  ${v.outcomes.map((o) => outcomeText({ ...o, by: o.actedBy }, o.loanNo, lang)).join(zh ? '；' : '; ')}\n`;
   } else s += (zh ? '此前没有走访记录。' : 'No earlier visits.') + '\n';
   return s;
 }
@@ -106,6 +109,7 @@ function outcomeJson(o: OutcomeRow) {
     loan_no: o.loanNo,
     notice_no: o.noticeNo,
     signed_by: o.signedBy,
+    acted_by: o.actedBy,
     relation: o.relation,
     reason: o.reason,
     where: o.where,
@@ -146,7 +150,7 @@ export function savedVisitAsJson(v: VisitRow, warnings: string[]): string {
 export function savedVisitAsText(v: VisitRow, lang: Lang): string {
   const zh = lang === 'zh';
   const head = zh ? `已保存走访 #${v.visitId}：${v.borrower}，${v.visitDate}，${v.officer}` : `Saved visit #${v.visitId}: ${v.borrower}, ${v.visitDate}, ${v.officer}`;
-  return [head, ...v.outcomes.map((o) => `  • ${outcomeText(o, o.loanNo, lang)}`)].join('\n') + '\n';
+  return [head, ...v.outcomes.map((o) => `  • ${outcomeText({ ...o, by: o.actedBy }, o.loanNo, lang)}`)].join('\n') + '\n';
 }
 
 export function visitsAsJson(rows: VisitRow[]): string {
@@ -213,7 +217,7 @@ export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boole
       v.borrower,
       [v.village, v.group].filter(Boolean).join(' '),
       (v.void ? (zh ? `【作废：${v.void.reason}】` : `[VOID: ${v.void.reason}] `) : '') +
-        v.outcomes.map((o) => outcomeText(o, o.loanNo, lang)).join('\n') +
+        v.outcomes.map((o) => outcomeText({ ...o, by: o.actedBy }, o.loanNo, lang)).join('\n') +
         (v.escalate ? '\n' + (zh ? `需协助：${v.escalate}` : `for the supervisor: ${v.escalate}`) : ''),
     ]),
     opts,

@@ -25,6 +25,7 @@ export type RosterField =
   | 'officer'
   | 'guarantor'
   | 'guarantee_until'
+  | 'guarantee_type'
   | 'stance';
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -44,6 +45,7 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'officer', aliases: ['管户员', '负责人', '信贷员', '客户经理'], required: false },
   { field: 'guarantor', aliases: ['保证人', '担保人'], required: false },
   { field: 'guarantee_until', aliases: ['保证期间至', '保证期限至', '保证到期日', 'guarantee_end'], required: false },
+  { field: 'guarantee_type', aliases: ['保证方式', '担保方式', '保证类型'], required: false },
   { field: 'stance', aliases: ['客户类型', '类型', '态度类型'], required: false },
 ];
 
@@ -65,6 +67,8 @@ export interface RosterRow {
   officer: string | null;
   guarantor: string | null;
   guaranteeUntil: IsoDate | null;
+  /** general (一般保证) or joint (连带责任保证); null: not stated. */
+  guaranteeType: 'general' | 'joint' | null;
   stance: string | null;
 }
 
@@ -77,6 +81,17 @@ export interface FieldProblem {
 export type RosterRowResult = { row: RosterRow | null; problems: FieldProblem[] };
 
 const MAX_TEXT = 200;
+
+const GUARANTEE_TYPE_ALIASES: Record<string, 'general' | 'joint'> = {
+  general: 'general',
+  一般: 'general',
+  一般保证: 'general',
+  joint: 'joint',
+  连带: 'joint',
+  连带责任: 'joint',
+  连带保证: 'joint',
+  连带责任保证: 'joint',
+};
 
 export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<RosterField>): RosterRowResult {
   const problems: FieldProblem[] = [];
@@ -127,6 +142,15 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
   const loanDate = date('loan_date');
   const dueDate = date('due_date');
   const guaranteeUntil = date('guarantee_until');
+  const rawType = cellText(get('guarantee_type')).replace(/\s/g, '').toLowerCase();
+  const guaranteeType = rawType === '' ? null : (GUARANTEE_TYPE_ALIASES[rawType] ?? null);
+  if (rawType !== '' && guaranteeType === null) {
+    problems.push({
+      field: 'guarantee_type',
+      reason: text(`保证方式“${rawType}”无法识别：请写 一般保证 或 连带责任保证（general / joint）`, `guarantee type "${rawType}" is not known: write general (一般保证) or joint (连带责任保证)`),
+      severity: 'error',
+    });
+  }
   if (loanDate && dueDate && dueDate < loanDate) {
     problems.push({ field: 'due_date', reason: text('到期日期早于放款日期', 'the due date is before the loan date'), severity: 'error' });
   }
@@ -195,6 +219,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
       officer: str('officer'),
       guarantor: str('guarantor'),
       guaranteeUntil,
+      guaranteeType,
       stance,
     },
     problems,

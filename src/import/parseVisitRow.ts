@@ -77,7 +77,7 @@ const REASON_ALIASES: Record<string, NotSignedReason> = {
   已死亡: 'deceased',
   其他: 'other',
 };
-const SIGNED_ALIASES: Record<string, SignedBy> = { 本人: 'borrower', 借款人: 'borrower', 亲属: 'relative', 家属: 'relative' };
+const SIGNED_ALIASES: Record<string, SignedBy> = { 本人: 'borrower', 借款人: 'borrower', 亲属: 'relative', 家属: 'relative', 保证人: 'guarantor', 担保人: 'guarantor' };
 
 /** The column and the file's wording for each rule of checkVisit a row can break (the rest are checked elsewhere). */
 const FILE_RULES: Partial<Record<VisitRule, { column: VisitField; message: [string, string] }>> = {
@@ -148,7 +148,7 @@ export function parseVisitRow(line: number, cells: Cell[], header: HeaderMap<Vis
   const rawSigned = str('signed_by');
   if (rawSigned) {
     signedBy = (SIGNED_BY as readonly string[]).includes(rawSigned) ? (rawSigned as SignedBy) : (SIGNED_ALIASES[rawSigned] ?? null);
-    if (!signedBy) err('signed_by', `签收人只能是 borrower（本人）或 relative（亲属），而不是“${rawSigned}”`, `signed_by must be borrower or relative, not "${rawSigned}"`);
+    if (!signedBy) err('signed_by', `签收人只能是 borrower（本人）、relative（亲属）或 guarantor（保证人），而不是“${rawSigned}”`, `signed_by must be borrower, relative or guarantor, not "${rawSigned}"`);
   }
   // What each outcome needs: the rules of checkVisit (one place), located at the column that lacks it.
   if (!outcomes.includes('cash') && (principalFen || interestFen)) {

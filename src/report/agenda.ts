@@ -3,6 +3,7 @@ import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import type { LimitationStatus } from '../domain/limitation.js';
 import { isBroken, type PromiseStatus } from '../domain/promise.js';
 import { parseStance, type Stance } from '../domain/stance.js';
+import { guarantorDeadline } from '../domain/guarantee.js';
 import { loanClockRow, type ClockOptions, type LoanClockFacts, type LoanClockRow } from './limitation.js';
 
 /** Households not seen for this many days are due a visit. */
@@ -31,10 +32,12 @@ export interface AgendaPromise {
 }
 
 export type AgendaReason =
-  | { kind: 'limitation-expiring'; loanNo: string; expires: IsoDate; daysLeft: number }
+  | { kind: 'limitation-expiring'; loanNo: string; expires: IsoDate; daysLeft: number; deadline: 'limitation' | 'enforcement-application' }
   | { kind: 'promise-broken'; loanNo: string | null; amountFen: number; dueDate: IsoDate; status: PromiseStatus }
   | { kind: 'promise-due'; loanNo: string | null; amountFen: number; dueDate: IsoDate }
-  | { kind: 'guarantee-ending'; loanNo: string; guarantor: string; ends: IsoDate; daysLeft: number }
+  | { kind: 'guarantee-ending'; loanNo: string; guarantor: string; ends: IsoDate; daysLeft: number; what: 'period' | 'limitation' }
+  | { kind: 'suspended'; loanNo: string; deceasedOn: IsoDate | null }
+  | { kind: 'after-expiry'; loanNo: string; how: 'waived' | 'reconfirmed'; on: IsoDate }
   | { kind: 'never-visited' }
   | { kind: 'not-visited'; lastVisit: IsoDate; days: number };
 
@@ -43,8 +46,10 @@ const REASON_RANK: Record<AgendaReason['kind'], number> = {
   'promise-broken': 1,
   'promise-due': 2,
   'guarantee-ending': 3,
-  'never-visited': 4,
-  'not-visited': 5,
+  suspended: 4,
+  'after-expiry': 5,
+  'never-visited': 6,
+  'not-visited': 7,
 };
 
 export interface AgendaLoan {
@@ -102,8 +107,11 @@ function reasonKey(r: AgendaReason, today: IsoDate): number {
     case 'promise-broken':
     case 'promise-due':
       return daysBetween(today, r.dueDate);
+    case 'suspended':
     case 'never-visited':
       return 0;
+    case 'after-expiry':
+      return daysBetween(r.on, today);
     case 'not-visited':
       return -r.days;
   }
@@ -142,9 +150,16 @@ export function buildAgenda(
     const reasons: AgendaReason[] = [];
     for (const r of rows) {
       const c = r.clock;
-      if (c && c.status === 'expiring' && c.expires) reasons.push({ kind: 'limitation-expiring', loanNo: r.facts.loanNo, expires: c.expires, daysLeft: c.daysLeft ?? 0 });
+      if (c && c.status === 'expiring' && c.expires) {
+        reasons.push({ kind: 'limitation-expiring', loanNo: r.facts.loanNo, expires: c.expires, daysLeft: c.daysLeft ?? 0, deadline: c.deadlineKind === 'enforcement-application' ? 'enforcement-application' : 'limitation' });
+      }
+      if (c && c.suspended) reasons.push({ kind: 'suspended', loanNo: r.facts.loanNo, deceasedOn: r.facts.deceasedOn });
+      // After expiry: a waiver gave a new period, a reconfirmation needs its evidence checked; both are for the legal officer.
+      if (c && c.waivedOn && c.status !== 'expired') reasons.push({ kind: 'after-expiry', loanNo: r.facts.loanNo, how: 'waived', on: c.waivedOn });
+      if (c && c.status === 'reconfirmed' && c.reconfirmedOn) reasons.push({ kind: 'after-expiry', loanNo: r.facts.loanNo, how: 'reconfirmed', on: c.reconfirmedOn });
       const g = r.guarantee;
-      if (g && g.status === 'ending') reasons.push({ kind: 'guarantee-ending', loanNo: r.facts.loanNo, guarantor: g.guarantor, ends: g.ends, daysLeft: g.daysLeft });
+      const gd = guarantorDeadline(r.guarantee, o.withinDays);
+      if (g && gd) reasons.push({ kind: 'guarantee-ending', loanNo: r.facts.loanNo, guarantor: g.guarantor, ends: gd.date, daysLeft: gd.daysLeft, what: gd.kind });
     }
     const ps = promisesBy.get(h.householdId) ?? [];
     let openPromise: AgendaHousehold['openPromise'] = null;

@@ -2,6 +2,7 @@
 import type { IsoDate } from '../domain/dates.js';
 import {
   guaranteeClock,
+  guarantorDeadline,
   limitationClock,
   type GuaranteeClock,
   type LoanClockFacts,
@@ -39,7 +40,12 @@ export function loanClockRow(f: LoanClockFacts, o: ClockOptions): LoanClockRow {
   return {
     facts: f,
     clock,
-    guarantee: guaranteeClock({ guarantor: f.guarantor, until: f.guaranteeUntil, dueDate: f.dueDate }, o.today, o.withinDays),
+    // The guarantee period follows an acceleration of the main debt.
+    guarantee: guaranteeClock(
+      { guarantor: f.guarantor, until: f.guaranteeUntil, dueDate: clock?.start ?? f.dueDate, type: f.guaranteeType, loanDate: f.loanDate, acts: f.guarantorActs, periodYears: o.periodYears },
+      o.today,
+      o.withinDays,
+    ),
     outstanding: f.principalFen + f.interestFen > 0,
   };
 }
@@ -59,7 +65,7 @@ export interface LimitationReport {
   disagreements: number;
 }
 
-const STATUS_RANK: Record<LimitationStatus, number> = { expiring: 0, running: 1, reconfirmed: 2, expired: 3 };
+const STATUS_RANK: Record<LimitationStatus, number> = { expiring: 0, running: 1, reconfirmed: 2, enforcing: 3, expired: 4, closed: 5 };
 
 /** Most urgent first: expiring, running (soonest end first, suspended last), reconfirmed, expired. */
 export function compareClockRows(a: LoanClockRow, b: LoanClockRow): number {
@@ -80,7 +86,7 @@ export function buildLimitationReport(
 ): LimitationReport {
   const all = facts.map((f) => loanClockRow(f, o)).filter((r) => r.outstanding);
   const dated = all.filter((r) => r.clock);
-  const counts: Record<LimitationStatus, number> = { running: 0, expiring: 0, expired: 0, reconfirmed: 0 };
+  const counts: Record<LimitationStatus, number> = { running: 0, expiring: 0, expired: 0, reconfirmed: 0, enforcing: 0, closed: 0 };
   for (const r of dated) counts[r.clock!.status]++;
   const rows = dated.filter((r) => !o.status || r.clock!.status === o.status).sort(compareClockRows);
   return {
@@ -92,7 +98,7 @@ export function buildLimitationReport(
     rows,
     counts,
     noDueDate: all.filter((r) => !r.clock),
-    guaranteesEnding: all.filter((r) => r.guarantee?.status === 'ending').sort((a, b) => a.guarantee!.daysLeft - b.guarantee!.daysLeft),
+    guaranteesEnding: all.filter((r) => guarantorDeadline(r.guarantee, o.withinDays) !== null).sort((a, b) => guarantorDeadline(a.guarantee, o.withinDays)!.daysLeft - guarantorDeadline(b.guarantee, o.withinDays)!.daysLeft),
     disagreements: dated.filter((r) => r.clock!.officerFinding?.disagrees).length,
   };
 }

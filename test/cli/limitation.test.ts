@@ -38,7 +38,8 @@ describe('loan clock', () => {
     expect(await json(['loan', 'clock', 'WS-2022-0019', '--json'])).toMatchObject({ expires: '2026-12-28', status: 'running' });
     const s = await json(['loan', 'clock', 'WS-2022-0029', '--json']);
     expect(s.guarantee).toMatchObject({ guarantor: '房石山', ends: '2024-11-16', status: 'ended', source: 'roster' });
-    expect(s.last_interruption).toMatchObject({ date: '2026-11-20', kind: 'intent' });
+    // The borrower signed and promised in one visit: one written agreement (issue 9).
+    expect(s.last_interruption).toMatchObject({ date: '2026-11-20', kind: 'signed-promise' });
   });
   it('explains in text, with the result line', async () => {
     const r = await runInProcess(['loan', 'clock', 'WS-2022-0024'], { db });
@@ -61,11 +62,12 @@ describe('recording what changes the clock', () => {
     const again = await json(['loan', 'mark', 'WS-2022-0024', '--lawsuit', '2026-11-20', '--json'], f);
     expect(again.created).toBe(false);
     const c = await json(['loan', 'clock', 'WS-2022-0024', '--json'], f);
-    expect(c).toMatchObject({ expires: '2029-11-20', status: 'running', last_interruption: { kind: 'lawsuit', date: '2026-11-20', visit_id: null } });
+    // --lawsuit records the filed stage of `loan legal` (issue 9).
+    expect(c).toMatchObject({ expires: '2029-11-20', status: 'running', last_interruption: { kind: 'legal', date: '2026-11-20', visit_id: null } });
   });
   it('refuses a mark without a date, or with a future one', async () => {
     expect((await runInProcess(['loan', 'mark', 'WS-2022-0024'], { db })).code).toBe(2);
-    expect((await runInProcess(['loan', 'mark', 'WS-2022-0024', '--public-notice', '2027-01-01'], { db })).code).toBe(1);
+    expect((await runInProcess(['loan', 'mark', 'WS-2022-0024', '--public-notice', '2027-01-01', '--medium', 'national'], { db })).code).toBe(1);
   });
   it('death suspends until an heir is known, then six months', async () => {
     const f = copyDb();

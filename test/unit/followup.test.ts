@@ -66,7 +66,7 @@ describe('agenda', () => {
   it('orders limitation first (soonest), then promises broken and due, guarantees, never visited, stale', () => {
     expect(a.households.map((h) => h.householdId)).toEqual([3, 2, 7, 8, 4, 5, 6]);
     expect(a.households[0]!.reasons).toEqual([
-      { kind: 'limitation-expiring', loanNo: 'L-3', expires: '2026-12-10', daysLeft: 18 },
+      { kind: 'limitation-expiring', loanNo: 'L-3', expires: '2026-12-10', daysLeft: 18, deadline: 'limitation' },
       { kind: 'never-visited' },
     ]);
     expect(a.households.find((h) => h.householdId === 6)!.reasons).toEqual([{ kind: 'not-visited', lastVisit: '2026-07-25', days: 120 }]);

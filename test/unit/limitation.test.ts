@@ -39,7 +39,8 @@ describe('limitation clock: basic period', () => {
 });
 
 describe('limitation clock: what interrupts', () => {
-  for (const kind of ['notice-signed', 'relative-signed', 'intent', 'payment', 'lawsuit', 'public-notice'] as const) {
+  // A public notice interrupts only with its medium and a missing borrower (issue 9): see test/unit/limitationRules.test.ts.
+  for (const kind of ['notice-signed', 'relative-signed', 'intent', 'payment', 'lawsuit'] as const) {
     it(`${kind} restarts the period from its date`, () => {
       const c = clock('2023-05-06', [{ date: '2025-05-20', kind, visitId: 7 }]);
       expect(c.expires).toBe('2028-05-20');
@@ -154,16 +155,17 @@ describe('limitation clock: after expiry', () => {
     expect(c.expires).toBe('2017-04-10');
     expect(c.reconfirmedOn).toBe('2026-11-17');
     expect(c.events[0]!.effect).toBe('reconfirms');
-    expect(clockSummary(c).en).toBe('expired — reconfirmation recorded on 2026-11-17 (check the wording)');
+    expect(clockSummary(c).en).toBe('expired — reconfirmation recorded on 2026-11-17 (check the evidence)');
   });
-  it('a payment after expiry too; a relative or a lawsuit after expiry does not', () => {
-    expect(clock('2020-01-01', [{ date: '2024-01-01', kind: 'payment' }]).status).toBe('reconfirmed');
+  it('a payment after expiry waives the defence (issue 9: art. 192(2)); a relative's signature is a reconfirmation to check, a lawsuit after expiry does not revive', () => {
+    expect(clock('2020-01-01', [{ date: '2024-01-01', kind: 'payment' }])).toMatchObject({ status: 'running', expires: '2027-01-01', waivedOn: '2024-01-01' });
     const r = clock('2020-01-01', [
       { date: '2024-01-01', kind: 'relative-signed' },
       { date: '2024-02-01', kind: 'lawsuit' },
     ]);
-    expect(r.status).toBe('expired');
-    expect(r.events.map((e) => e.effect)).toEqual(['after-expiry', 'after-expiry']);
+    expect(r.status).toBe('reconfirmed');
+    expect(r.events.map((e) => e.effect)).toEqual(['reconfirms', 'after-expiry']);
+    expect(r.reconfirmedOn).toBe('2024-01-01');
   });
 });
 

@@ -34,7 +34,7 @@ export function visitFromRow(
     kind,
     loanId: loan.loanId,
     noticeNo: kind === 'notice-signed' ? row.noticeNo : null,
-    signedBy: kind === 'notice-signed' ? (row.signedBy ?? 'borrower') : null,
+    signedBy: kind === 'notice-signed' ? (row.signedBy ?? null) : null,
     relation: kind === 'notice-signed' ? row.relation : null,
     reason: kind === 'not-signed' ? row.reason : null,
     where: kind === 'not-signed' ? row.where : null,

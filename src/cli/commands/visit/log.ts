@@ -30,6 +30,7 @@ export interface LogOpts {
   outcome: string[];
   noticeNo?: string;
   signedBy?: string;
+  by?: string;
   relation?: string;
   principal?: string;
   interest?: string;
@@ -64,6 +65,7 @@ const FLAG_OWNERS: [keyof LogOpts, string, OutcomeKind[]][] = [
   ['noticeNo', '--notice-no', ['notice-signed']],
   ['signedBy', '--signed-by', ['notice-signed']],
   ['relation', '--relation', ['notice-signed']],
+  ['by', '--by', ['intent', 'cash']],
   ['principal', '--principal', ['cash']],
   ['interest', '--interest', ['cash']],
   ['promiseAmount', '--promise-amount', ['intent']],
@@ -92,10 +94,11 @@ export function outcomesFromFlags(o: LogOpts, kinds: OutcomeKind[], loanId: numb
   return kinds.map((kind): OutcomeInput => {
     switch (kind) {
       case 'notice-signed': {
-        const signedBy = (o.signedBy ?? 'borrower') as SignedBy;
-        if (!(SIGNED_BY as readonly string[]).includes(signedBy)) usage(`--signed-by 只能是 borrower 或 relative。`, `--signed-by must be borrower or relative.`);
+        // Not given: the borrower, or the guarantor for a guarantor notice (decided where the notice register is read).
+        const signedBy = (o.signedBy ?? null) as SignedBy | null;
+        if (signedBy !== null && !(SIGNED_BY as readonly string[]).includes(signedBy)) usage(`--signed-by 只能是 ${SIGNED_BY.join('、')}。`, `--signed-by must be one of ${SIGNED_BY.join(', ')}.`);
         if (signedBy === 'relative' && !o.relation?.trim()) usage('亲属代签时请用 --relation 写明关系（如 妻子）。', 'A relative signed: say who with --relation (e.g. wife).');
-        if (signedBy === 'borrower' && o.relation) usage('--relation 只用于 --signed-by relative。', '--relation goes with --signed-by relative only.');
+        if (signedBy !== 'relative' && o.relation) usage('--relation 只用于 --signed-by relative。', '--relation goes with --signed-by relative only.');
         return { kind, loanId, noticeNo: o.noticeNo?.trim() || null, signedBy, relation: o.relation?.trim() || null };
       }
       case 'not-signed': {
@@ -109,13 +112,13 @@ export function outcomesFromFlags(o: LogOpts, kinds: OutcomeKind[], loanId: numb
         const i = parseMoneyFlag('--interest', o.interest);
         if (p === null && i === null) usage('现金收回需要 --principal 和/或 --interest（元）。', 'cash needs --principal and/or --interest (yuan).');
         if ((p ?? 0) + (i ?? 0) === 0) usage('--principal 和 --interest 不能都是 0。', '--principal and --interest cannot both be 0.');
-        return { kind, loanId, principalFen: p ?? 0, interestFen: i ?? 0 };
+        return { kind, loanId, principalFen: p ?? 0, interestFen: i ?? 0, by: actedBy(o.by) };
       }
       case 'intent': {
         const a = parseMoneyFlag('--promise-amount', o.promiseAmount);
         if (a === null || a <= 0) usage('还款意向需要 --promise-amount（元，大于 0）。', 'intent needs --promise-amount (yuan, above 0).');
         if (!o.promiseDate) usage('还款意向需要 --promise-date。', 'intent needs --promise-date.');
-        return { kind, loanId, promiseAmountFen: a, promiseDate: parseDateFlag('--promise-date', o.promiseDate, day) };
+        return { kind, loanId, promiseAmountFen: a, promiseDate: parseDateFlag('--promise-date', o.promiseDate, day), by: actedBy(o.by) };
       }
       case 'note':
         if (!o.note?.trim() && !o.escalate?.trim()) usage('--outcome note 需要 --note（或 --escalate）写明情况。', '--outcome note needs --note (or --escalate) saying what happened.');
@@ -124,6 +127,13 @@ export function outcomesFromFlags(o: LogOpts, kinds: OutcomeKind[], loanId: numb
         return { kind, loanId };
     }
   });
+}
+
+/** --by: who promised or paid (the borrower when not given). */
+function actedBy(v: string | undefined): SignedBy {
+  if (v === undefined) return 'borrower';
+  if (!(SIGNED_BY as readonly string[]).includes(v)) usage(`--by 只能是 ${SIGNED_BY.join('、')}。`, `--by must be one of ${SIGNED_BY.join(', ')}.`);
+  return v as SignedBy;
 }
 
 /** The borrower a --borrower value names: loan number, ID number, borrower id, or a name that only one borrower has. */

@@ -1,0 +1,166 @@
+// Append-only facts beyond visits (loan marks, legal stages, voids of them): one description per table drives how each
+// is recorded, voided, exported into a bundle and merged, so a new kind of fact travels by adding one entry here.
+import type { Db } from './open.js';
+import { databaseId } from './open.js';
+import { stmt } from './stmt.js';
+import type { BundleDb } from './bundle.js';
+import { uuidv7 } from '../domain/ids.js';
+import { DataError } from '../domain/errors.js';
+import { text } from '../domain/text.js';
+
+export interface FactTable {
+  /** The local table (and the bundle table of the same name). */
+  table: 'loan_marks' | 'legal_events' | 'fact_voids';
+  /** Columns after uid and origin_db, in bundle order; a local `loan_id` travels as the bundle column `loan_no`. */
+  columns: readonly string[];
+  /** The column holding when it was recorded (UTC), for `export --since`. */
+  recordedAt: string;
+  /** Whether facts of this table can be voided (a void itself cannot). */
+  voidable: boolean;
+}
+
+export const FACT_TABLES: readonly FactTable[] = [
+  {
+    table: 'loan_marks',
+    columns: ['loan_id', 'kind', 'mark_date', 'medium', 'note', 'recorded_by', 'recorded_at'],
+    recordedAt: 'recorded_at',
+    voidable: true,
+  },
+  {
+    table: 'legal_events',
+    columns: ['loan_id', 'stage', 'event_date', 'perform_by', 'court', 'case_no', 'lawyer', 'result', 'note', 'recorded_by', 'recorded_at'],
+    recordedAt: 'recorded_at',
+    voidable: true,
+  },
+  { table: 'fact_voids', columns: ['target_uid', 'reason', 'voided_by', 'voided_at'], recordedAt: 'voided_at', voidable: false },
+];
+export type FactTableName = FactTable['table'];
+export const FACT_TABLE_NAMES: readonly FactTableName[] = FACT_TABLES.map((t) => t.table);
+
+const bundleCol = (c: string) => (c === 'loan_id' ? 'loan_no' : c);
+const hasLoan = (t: FactTable) => t.columns.includes('loan_id');
+
+/** The bundle's tables for the facts: uid first, loans named by number. */
+export function factBundleSchema(): string {
+  return FACT_TABLES.map(
+    (t) => `CREATE TABLE ${t.table} (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, ${t.columns.map((c) => `${bundleCol(c)} ${c === 'loan_id' ? 'TEXT NOT NULL' : 'ANY'}`).join(', ')});`,
+  ).join('\n');
+}
+
+/** The live (not voided) facts of a table, as a SQL source aliased by the caller. */
+export function liveFacts(table: Exclude<FactTableName, 'fact_voids'>): string {
+  return `(SELECT * FROM ${table} f WHERE NOT EXISTS (SELECT 1 FROM fact_voids z WHERE z.target_uid = f.uid))`;
+}
+
+/** Inserts one new fact made here; returns its row id and uid. */
+export function insertFact(db: Db, table: FactTableName, values: Record<string, unknown>): { id: number; uid: string } {
+  const t = FACT_TABLES.find((x) => x.table === table)!;
+  const uid = uuidv7();
+  const cols = ['uid', 'origin_db', ...t.columns];
+  const r = stmt(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+    uid,
+    databaseId(db),
+    ...t.columns.map((c) => (values[c] === undefined ? null : values[c])),
+  );
+  return { id: Number(r.lastInsertRowid), uid };
+}
+
+/**
+ * Voids a fact of `table` by its local id: the fact stays, marked void, and counts nowhere. A second void of the same
+ * fact changes nothing. Throws a DataError when there is no such fact.
+ */
+export function voidFact(
+  db: Db,
+  table: Exclude<FactTableName, 'fact_voids'>,
+  id: number,
+  v: { reason: string; voidedBy: string; voidedAt: string },
+  what: { zh: string; en: string; hint: string },
+): { uid: string; alreadyVoid: boolean } {
+  return db
+    .transaction(() => {
+      const row = stmt(db, `SELECT uid FROM ${table} WHERE id = ?`).get(id) as { uid: string } | undefined;
+      if (!row) throw new DataError(text(`没有编号为 ${id} 的${what.zh}：用 ${what.hint} 查看编号。`, `No ${what.en} with id ${id}: see ${what.hint} for the ids.`));
+      if (stmt(db, `SELECT 1 FROM fact_voids WHERE target_uid = ?`).get(row.uid)) return { uid: row.uid, alreadyVoid: true };
+      insertFact(db, 'fact_voids', { target_uid: row.uid, reason: v.reason, voided_by: v.voidedBy, voided_at: v.voidedAt });
+      return { uid: row.uid, alreadyVoid: false };
+    })
+    .immediate();
+}
+
+/** Local tables an export sends new rows of, with their "recorded" column (the facts' part of it). */
+export const FACT_RECORD_COLUMNS: Record<FactTableName, string> = Object.fromEntries(FACT_TABLES.map((t) => [t.table, t.recordedAt])) as Record<FactTableName, string>;
+
+/** `where[t]` filters local table t aliased x; copies the rows into the bundle table of the same name. */
+export function copyFacts(db: Db, b: BundleDb, where: Record<FactTableName, string>, params: Record<string, unknown>): void {
+  for (const t of FACT_TABLES) {
+    const sel = t.columns.map((c) => (c === 'loan_id' ? 'l.loan_no' : `x.${c}`)).join(', ');
+    const join = hasLoan(t) ? 'JOIN loans l ON l.id = x.loan_id' : '';
+    const ins = b.prepare(`INSERT INTO ${t.table} VALUES (${['?', '?', ...t.columns.map(() => '?')].join(', ')})`);
+    const rows = db.prepare(`SELECT x.uid, x.origin_db, ${sel} FROM ${t.table} x ${join} WHERE ${where[t.table]} ORDER BY x.id`).raw();
+    for (const r of rows.iterate(params) as Iterable<unknown[]>) ins.run(r);
+  }
+}
+
+/** The roster bundle's share: facts about the township's loans, and the voids of those facts. */
+export function rosterFactFilters(inTownship: (loanCol: string) => string): Record<FactTableName, string> {
+  const targets = FACT_TABLES.filter(hasLoan)
+    .map((t) => `SELECT f.uid FROM ${t.table} f WHERE ${inTownship('f.loan_id')}`)
+    .join(' UNION ALL ');
+  const out = {} as Record<FactTableName, string>;
+  for (const t of FACT_TABLES) out[t.table] = hasLoan(t) ? inTownship('x.loan_id') : `x.target_uid IN (${targets})`;
+  return out;
+}
+
+function bundleHas(b: BundleDb, table: string): boolean {
+  return !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+}
+
+/** Loan numbers the bundle's facts name (checked against this database before anything is written). */
+export function factLoanRefs(b: BundleDb): string[] {
+  const out: string[] = [];
+  for (const t of FACT_TABLES) if (hasLoan(t) && bundleHas(b, t.table)) out.push(...(b.prepare(`SELECT DISTINCT loan_no FROM ${t.table}`).pluck().all() as string[]));
+  if (bundleHas(b, 'loan_events')) out.push(...(b.prepare(`SELECT DISTINCT loan_no FROM loan_events`).pluck().all() as string[]));
+  return out;
+}
+
+/**
+ * Merges the bundle's facts: a uid already here is skipped, so any order and any repetition give the same result.
+ * Bundles made before these tables existed carry `loan_events`: a lawsuit becomes the filed stage, a public notice a
+ * mark without a medium, each keeping its uid (so the same event from a migrated laptop is recognised).
+ */
+export function applyFacts(db: Db, b: BundleDb, added: Record<string, number>, skipped: Record<string, number>): void {
+  const loanId = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
+  for (const t of FACT_TABLES) {
+    added[t.table] ??= 0;
+    skipped[t.table] ??= 0;
+    if (!bundleHas(b, t.table)) continue;
+    const seen = db.prepare(`SELECT 1 FROM ${t.table} WHERE uid = ?`).pluck();
+    const cols = ['uid', 'origin_db', ...t.columns];
+    const ins = db.prepare(`INSERT INTO ${t.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    for (const r of b.prepare(`SELECT * FROM ${t.table} ORDER BY rowid`).all() as Record<string, unknown>[]) {
+      if (seen.get(r.uid)) {
+        skipped[t.table]!++;
+        continue;
+      }
+      ins.run(r.uid, r.origin_db, ...t.columns.map((c) => (c === 'loan_id' ? loanId.get(r.loan_no) : r[bundleCol(c)])));
+      added[t.table]!++;
+    }
+  }
+  if (bundleHas(b, 'loan_events')) {
+    const seenMark = db.prepare(`SELECT 1 FROM loan_marks WHERE uid = ? UNION ALL SELECT 1 FROM legal_events WHERE uid = ?`).pluck();
+    for (const e of b.prepare(`SELECT * FROM loan_events ORDER BY rowid`).all() as Record<string, string | null>[]) {
+      const table = e.kind === 'lawsuit' ? 'legal_events' : 'loan_marks';
+      if (seenMark.get(e.uid, e.uid)) {
+        skipped[table]!++;
+        continue;
+      }
+      const lid = loanId.get(e.loan_no);
+      if (table === 'legal_events') {
+        stmt(db, `INSERT INTO legal_events (uid, origin_db, loan_id, stage, event_date, note, recorded_at) VALUES (?, ?, ?, 'filed', ?, ?, ?)`).run(e.uid, e.origin_db, lid, e.event_date, e.note, e.recorded_at);
+      } else {
+        stmt(db, `INSERT INTO loan_marks (uid, origin_db, loan_id, kind, mark_date, note, recorded_at) VALUES (?, ?, ?, 'public-notice', ?, ?, ?)`).run(e.uid, e.origin_db, lid, e.event_date, e.note, e.recorded_at);
+      }
+      added[table]!++;
+    }
+  }
+}
