@@ -95,6 +95,10 @@ export function resolveOutputFormat<K extends OutputKind>(kind: K, flags: Output
     ...(flags.format !== undefined ? [flags.format] : []),
   ];
   if (new Set(chosen).size > 1) {
+    const given = shortcuts.filter((s) => flags[s.key]).map((s) => s.flag);
+    if (flags.format === undefined) {
+      throw new UsageError(text(`${given.join(' 和 ')} 只能选一个。`, `Use ${given.join(' or ')}, not both.`));
+    }
     const names = [...shortcuts.map((s) => s.flag), '--format'];
     throw new UsageError(text(`${names.slice(0, -1).join('、')} 和 --format 只能选一个。`, `Choose one of ${names.slice(0, -1).join(', ')} and --format.`));
   }
