@@ -11,9 +11,12 @@ export const WECHAT_WIDTH = 60;
 const NO_START = new Set([...'，。、；：？！）」』”’》〉】,.;:?!)]%']);
 const NO_END = new Set([...'（「『“‘《〈【([']);
 
-/** Runs of ASCII letters and figures (names, amounts such as 1,550.00, dates) stay whole; Chinese breaks between characters. */
-function tokens(s: string): string[] {
-  const raw = s.match(/[\x21-\x7e]+|\s|./gu) ?? [];
+/**
+ * Runs of ASCII letters and figures (amounts such as 1,550.00, dates) stay whole; Chinese breaks between characters.
+ * English text breaks at spaces only, so a Chinese name inside it stays whole too.
+ */
+function tokens(s: string, spacesOnly: boolean): string[] {
+  const raw = (spacesOnly ? s.match(/\S+|\s/gu) : s.match(/[\x21-\x7e]+|\s|./gu)) ?? [];
   const out: string[] = [];
   for (const t of raw) {
     const prev = out[out.length - 1];
@@ -24,10 +27,10 @@ function tokens(s: string): string[] {
 }
 
 /** Wraps at `width` display columns, never inside a run of figures or a word, never starting a line with closing punctuation. */
-export function wrapForWechat(s: string, width = WECHAT_WIDTH, indent = ''): string[] {
+export function wrapForWechat(s: string, width = WECHAT_WIDTH, indent = '', spacesOnly = false): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const t of tokens(s)) {
+  for (const t of tokens(s, spacesOnly)) {
     if (line === '' && t.trim() === '') continue;
     if (line !== '' && displayWidth(line + t) > width) {
       lines.push(line.trimEnd());
@@ -73,13 +76,14 @@ export function weeklyReportAsWechat(r: WeeklyReport, opts: { lang: Lang }): str
   const lang = opts.lang;
   const zh = lang === 'zh';
   const doc = weeklyReportDoc(r, lang);
-  const out: string[] = [...wrapForWechat(doc.title)];
-  if (doc.subtitle) out.push(...wrapForWechat(doc.subtitle));
-  const bullet = (s: string) => wrapForWechat(`· ${s}`, WECHAT_WIDTH, '  ');
+  const wrap = (s: string, indent = '') => wrapForWechat(s, WECHAT_WIDTH, indent, !zh);
+  const out: string[] = [...wrap(doc.title)];
+  if (doc.subtitle) out.push(...wrap(doc.subtitle));
+  const bullet = (s: string) => wrap(`· ${s}`, '  ');
   if (r.sections.length === 0) out.push('', zh ? '本周没有走访记录。' : 'No visits were recorded this week.');
   for (const s of r.sections) {
     out.push('', zh ? `【${sectionLabel(s)}】` : `[${sectionLabel(s)}]`);
-    out.push(...wrapForWechat(sectionParagraph(lang, s)));
+    out.push(...wrap(sectionParagraph(lang, s)));
     for (const k of keyFigures(s, lang)) out.push(...bullet(k));
     out.push(...bullet(zh ? `需协调事项：${s.matters.length}项` : `Matters to escalate: ${s.matters.length}`));
   }
@@ -89,16 +93,16 @@ export function weeklyReportAsWechat(r: WeeklyReport, opts: { lang: Lang }): str
   }
   if (r.totals.matters.length) {
     out.push('', zh ? '【需协调事项】' : '[Matters to escalate]');
-    r.totals.matters.forEach((m, i) => out.push(...wrapForWechat(`${i + 1}. ${matterPlace(lang, m)}${zh ? '：' : ': '}${m.text}`, WECHAT_WIDTH, '   ')));
+    r.totals.matters.forEach((m, i) => out.push(...wrap(`${i + 1}. ${matterPlace(lang, m)}${zh ? '：' : ': '}${m.text}`, '   ')));
   }
   out.push('', zh ? '【下周】' : '[Next week]');
   const due = r.nextWeek.promisesDue;
   const range = dateRange(lang, r.nextWeek.start, r.nextWeek.end);
-  out.push(...wrapForWechat(zh ? `${range}到期的还款承诺${due.length ? `${due.length}笔：` : '：无。'}` : `Promises falling due ${range}: ${due.length ? `${due.length}.` : 'none.'}`));
+  out.push(...wrap(zh ? `${range}到期的还款承诺${due.length ? `${due.length}笔：` : '：无。'}` : `Promises falling due ${range}: ${due.length ? `${due.length}.` : 'none.'}`));
   for (const p of due) {
     const d = dateRange(lang, p.dueDate, p.dueDate);
     out.push(...bullet(zh ? `${d} ${p.borrower} ${fenToDisplay(p.amountFen)}元` : `${d}: ${p.borrower}, ${fenToDisplay(p.amountFen)}`));
   }
-  out.push(...wrapForWechat(zh ? `下周走访乡镇：${r.nextWeek.township ?? '（待定）'}` : `Next township: ${r.nextWeek.township ?? '(to be decided)'}`));
+  out.push(...wrap(zh ? `下周走访乡镇：${r.nextWeek.township ?? '（待定）'}` : `Next township: ${r.nextWeek.township ?? '(to be decided)'}`));
   return out.join('\n') + '\n';
 }
