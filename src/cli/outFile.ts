@@ -9,7 +9,7 @@ export interface OutFile {
   /** The absolute path the body will be renamed to. */
   readonly path: string;
   /** Writes the body to the temporary file and renames it into place; `afterFailure` is added to the error's message. */
-  commit(body: string, afterFailure?: Text): void;
+  commit(body: string | Uint8Array, afterFailure?: Text): void;
   /** Removes the temporary file if it is still there (safe to call after commit). */
   discard(): void;
 }
@@ -63,7 +63,8 @@ export function prepareOutFile(ctx: Context, name: string): OutFile {
     path: target,
     commit(body, afterFailure) {
       try {
-        fs.writeSync(fd, body, null, 'utf8');
+        if (typeof body === 'string') fs.writeSync(fd, body, null, 'utf8');
+        else fs.writeSync(fd, body);
         close();
         fs.renameSync(tmp, target);
         done = true;

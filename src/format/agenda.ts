@@ -1,12 +1,15 @@
 // Renders the follow-up agenda: a route by committee and group for people (text, Markdown), JSON and CSV for scripts.
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { STANCE_INFO } from '../domain/stance.js';
 import { STATUS_LABELS, type BorrowerStatus } from '../domain/outcomes.js';
 import type { Agenda, AgendaHousehold, AgendaReason } from '../report/agenda.js';
 import { asJson } from './table.js';
-import { toCsv } from './csv.js';
+import { money, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 
 export function reasonText(r: AgendaReason, lang: Lang): string {
   const zh = lang === 'zh';
@@ -178,10 +181,11 @@ export function agendaAsJson(a: Agenda): string {
   });
 }
 
-export function agendaAsCsv(a: Agenda, lang: Lang): string {
-  return toCsv(
-    ['rank', 'township', 'village', 'group', 'household_head', 'reasons', 'reason_kinds', 'loans', 'principal', 'interest', 'last_visit', 'open_promise_amount', 'open_promise_date', 'stance'],
-    a.households.map((h) => [
+function agendaTable(a: Agenda, lang: Lang): DataTable {
+  return {
+    columns: ['rank', 'township', 'village', 'group', 'household_head', 'reasons', 'reason_kinds', 'loans', 'principal', 'interest', 'last_visit', 'open_promise_amount', 'open_promise_date', 'stance'],
+    labels: { loans: { zh: '合同编号', en: 'Loans' }, principal: { zh: '贷款余额', en: 'Principal' }, interest: { zh: '欠息', en: 'Interest' } },
+    rows: a.households.map((h) => [
       h.rank,
       h.township,
       h.village,
@@ -190,12 +194,24 @@ export function agendaAsCsv(a: Agenda, lang: Lang): string {
       h.reasons.map((r) => reasonText(r, lang)).join('; '),
       h.reasons.map((r) => r.kind).join(' '),
       h.loans.map((l) => l.loanNo).join(' '),
-      fenToPlain(h.principalFen),
-      fenToPlain(h.interestFen),
+      money(h.principalFen),
+      money(h.interestFen),
       h.lastVisit,
-      h.openPromise ? fenToPlain(h.openPromise.amountFen) : null,
+      money(h.openPromise?.amountFen),
       h.openPromise?.dueDate,
       h.stance,
     ]),
-  );
+  };
 }
+
+export function agendaAsCsv(a: Agenda, lang: Lang, headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(agendaTable(a, lang), headers);
+}
+
+export const agendaRenderers: RendererMap<'agenda', Agenda> = {
+  text: (a, o) => agendaAsText(a, o.lang),
+  md: (a, o) => agendaAsMarkdown(a, o.lang),
+  json: (a) => agendaAsJson(a),
+  csv: (a, o) => agendaAsCsv(a, o.lang, o.headers),
+  xlsx: (a, o) => tableWorkbook(o.lang === 'zh' ? '走访安排' : 'Agenda', agendaTable(a, o.lang), o.lang, { title: title(a, o.lang) }),
+};

@@ -1,10 +1,13 @@
 // Renders the aging report: text, Markdown, JSON, CSV.
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { AGING_BUCKET_TEXT, type AgingLine, type AgingReport } from '../report/aging.js';
 import { asJson, renderTable } from './table.js';
-import { mdTable, percent, toCsv } from './csv.js';
+import { mdTable, money, percent, share, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 
 function label(l: AgingLine, lang: Lang): string {
   return l.bucket === 'total' ? (lang === 'zh' ? '合计' : 'total') : pick(AGING_BUCKET_TEXT[l.bucket], lang);
@@ -72,18 +75,37 @@ export function agingAsJson(r: AgingReport): string {
   return asJson({ today: r.today, township: r.township, buckets: r.lines.map(lineJson), total: lineJson(r.total) });
 }
 
-export function agingAsCsv(r: AgingReport): string {
-  return toCsv(
-    ['bucket', 'households', 'loans', 'principal', 'interest', 'recovered_principal', 'recovered_interest', 'recovered_share'],
-    [...r.lines, r.total].map((l) => [
-      l.bucket,
+/** Every bucket and the total; the bucket as its code (CSV) or, given a language, its name (a workbook). */
+function agingTable(r: AgingReport, lang?: Lang): DataTable {
+  return {
+    columns: ['bucket', 'households', 'loans', 'principal', 'interest', 'recovered_principal', 'recovered_interest', 'recovered_share'],
+    labels: { principal: { zh: '未收本金', en: 'Principal owed' }, interest: { zh: '未收利息', en: 'Interest owed' } },
+    rows: [...r.lines, r.total].map((l) => [
+      lang ? label(l, lang) : l.bucket,
       l.households,
       l.loans,
-      fenToPlain(l.principalFen),
-      fenToPlain(l.interestFen),
-      fenToPlain(l.recoveredPrincipalFen),
-      fenToPlain(l.recoveredInterestFen),
-      l.recoveredShare === null ? '' : l.recoveredShare.toFixed(4),
+      money(l.principalFen),
+      money(l.interestFen),
+      money(l.recoveredPrincipalFen),
+      money(l.recoveredInterestFen),
+      share(l.recoveredShare),
     ]),
-  );
+  };
 }
+
+export function agingAsCsv(r: AgingReport, headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(agingTable(r), headers);
+}
+
+export const agingRenderers: RendererMap<'report aging', AgingReport> = {
+  text: (r, o) => agingAsText(r, o.lang, { ascii: o.ascii }),
+  md: (r, o) => agingAsMarkdown(r, o.lang),
+  json: (r) => agingAsJson(r),
+  csv: (r, o) => agingAsCsv(r, o.headers),
+  xlsx: (r, o) =>
+    tableWorkbook(o.lang === 'zh' ? '账龄' : 'Aging', agingTable(r, o.lang), o.lang, {
+      title: title(r, o.lang),
+      styleOf: (i) => (i === r.lines.length ? 'total' : undefined),
+      notes: [note(o.lang).trim()],
+    }),
+};

@@ -2,12 +2,15 @@
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
 import type { BorrowerDetail, BorrowerHit, LoanDetail } from '../db/borrowers.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
 import { STATUS_LABELS, type BorrowerStatus } from '../domain/outcomes.js';
 import { STANCE_INFO, parseStance } from '../domain/stance.js';
 import { asJson, renderTable } from './table.js';
-import { toCsv } from './csv.js';
+import { money, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 
 /** Township / area / committee / group, as one line. */
 export function place(h: Pick<BorrowerHit, 'township' | 'area' | 'village' | 'group'>): string {
@@ -45,10 +48,11 @@ export function borrowerHitsAsJson(hits: BorrowerHit[], unmask: boolean): string
 }
 
 /** The same fields as borrowerHitsAsJson, amounts in yuan; ID numbers and phones masked unless unmask. */
-export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean): string {
-  return toCsv(
-    ['borrower_id', 'name', 'id_number', 'phone', 'township', 'area', 'village', 'group', 'household_id', 'household_head', 'status', 'loans', 'principal', 'interest'],
-    hits.map((h) => [
+export function borrowerHitsTable(hits: BorrowerHit[], unmask: boolean): DataTable {
+  return {
+    columns: ['borrower_id', 'name', 'id_number', 'phone', 'township', 'area', 'village', 'group', 'household_id', 'household_head', 'status', 'loans', 'principal', 'interest'],
+    labels: { principal: { zh: '贷款余额', en: 'Principal' }, interest: { zh: '欠息', en: 'Interest' } },
+    rows: hits.map((h) => [
       h.borrowerId,
       h.name,
       idOf(h.idNumber, unmask),
@@ -61,11 +65,22 @@ export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean): string 
       h.householdHead,
       h.status,
       h.loans,
-      fenToPlain(h.principalFen),
-      fenToPlain(h.interestFen),
+      money(h.principalFen),
+      money(h.interestFen),
     ]),
-  );
+  };
 }
+
+export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean, headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(borrowerHitsTable(hits, unmask), headers);
+}
+
+export const borrowerFindRenderers: RendererMap<'borrower find', BorrowerHit[]> = {
+  text: (hits, o) => borrowerHitsAsText(hits, o.lang, !!o.unmask, { ascii: o.ascii }),
+  json: (hits, o) => borrowerHitsAsJson(hits, !!o.unmask),
+  csv: (hits, o) => borrowerHitsAsCsv(hits, !!o.unmask, o.headers),
+  xlsx: (hits, o) => tableWorkbook(o.lang === 'zh' ? '借款人' : 'Borrowers', borrowerHitsTable(hits, !!o.unmask), o.lang),
+};
 
 export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {
   const zh = lang === 'zh';

@@ -1,12 +1,15 @@
 // Renders a loan's limitation clock and the limitation report: text, Markdown, JSON, CSV.
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { ACTOR_TEXT, EFFECT_TEXT, EVENT_KIND_SHORT, EVENT_KIND_TEXT, STAGE_TEXT, STATUS_TEXT, clockSummary, type ClockEventUsed, type GuaranteeClock, type LimitationClock } from '../domain/limitation.js';
 import type { LimitationReport, LoanClockRow } from '../report/limitation.js';
 import { guarantorDeadline } from '../domain/guarantee.js';
 import { asJson, renderTable } from './table.js';
-import { mdTable, toCsv } from './csv.js';
+import { mdTable, money, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableSheet, workbook } from './xlsx.js';
 
 function place(r: LoanClockRow): string {
   return [r.facts.township, r.facts.village, r.facts.group].filter(Boolean).join(' / ');
@@ -316,9 +319,10 @@ export function limitationReportAsJson(r: LimitationReport): string {
   });
 }
 
-export function limitationReportAsCsv(r: LimitationReport): string {
-  return toCsv(
-    [
+/** Every loan's clock, amounts in yuan: the CSV's rows and the workbook's first sheet. */
+function limitationTable(r: LimitationReport): DataTable {
+  return {
+    columns: [
       'loan_no',
       'borrower',
       'township',
@@ -340,7 +344,7 @@ export function limitationReportAsCsv(r: LimitationReport): string {
       'guarantor',
       'guarantee_ends',
     ],
-    r.rows.map((x) => {
+    rows: r.rows.map((x) => {
       const c = x.clock!;
       return [
         x.facts.loanNo,
@@ -348,8 +352,8 @@ export function limitationReportAsCsv(r: LimitationReport): string {
         x.facts.township,
         x.facts.village,
         x.facts.group,
-        fenToPlain(x.facts.principalFen),
-        fenToPlain(x.facts.interestFen),
+        money(x.facts.principalFen),
+        money(x.facts.interestFen),
         c.dueDate,
         c.lastInterruption?.date,
         c.lastInterruption?.kind,
@@ -365,5 +369,37 @@ export function limitationReportAsCsv(r: LimitationReport): string {
         x.guarantee?.ends,
       ];
     }),
-  );
+  };
 }
+
+export function limitationReportAsCsv(r: LimitationReport, headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(limitationTable(r), headers);
+}
+
+/** Two sheets: every loan's clock (with the counts above and the caveats below), and the guarantee periods ending soon. */
+function limitationReportAsXlsx(r: LimitationReport, lang: Lang): Promise<Uint8Array> {
+  const zh = lang === 'zh';
+  const [head, counts] = reportHeader(r, lang).trimEnd().split('\n') as [string, string];
+  const loans = tableSheet(zh ? '诉讼时效' : 'Limitation', limitationTable(r), lang, { title: head, notes: [counts, ...reportFooter(r, lang).trimEnd().split('\n')] });
+  const guarantees = tableSheet(
+    zh ? '保证期间' : 'Guarantee periods',
+    {
+      columns: ['loan_no', 'borrower', 'guarantor', 'guarantee_ends', 'days_left'],
+      rows: r.guaranteesEnding.map((x) => {
+        const d = guarantorDeadline(x.guarantee, r.withinDays)!;
+        return [x.facts.loanNo, x.facts.borrower, x.guarantee!.guarantor, d.date, d.daysLeft];
+      }),
+    },
+    lang,
+    { title: zh ? `${r.withinDays} 天内结束的保证期间（须在期间内向保证人主张）` : `Guarantee periods ending within ${r.withinDays} days (demand of the guarantor before they end)` },
+  );
+  return workbook([loans, guarantees]);
+}
+
+export const limitationRenderers: RendererMap<'report limitation', LimitationReport> = {
+  text: (r, o) => limitationReportAsText(r, o.lang, { ascii: o.ascii }),
+  md: (r, o) => limitationReportAsMarkdown(r, o.lang),
+  json: (r) => limitationReportAsJson(r),
+  csv: (r, o) => limitationReportAsCsv(r, o.headers),
+  xlsx: (r, o) => limitationReportAsXlsx(r, o.lang),
+};

@@ -1,11 +1,14 @@
 // Renders collection notices (text, and a printable A4 HTML page with the borrower's copy and the receipt) and the register.
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { NOTICE_TYPE_INFO, type NoticeType } from '../domain/notice.js';
 import type { NoticeRow } from '../db/notices.js';
 import { asJson, renderTable } from './table.js';
-import { toCsv } from './csv.js';
+import { money, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 
 function typeLabel(t: NoticeType | null, lang: Lang): string {
   return t ? pick(NOTICE_TYPE_INFO[t].label, lang) : lang === 'zh' ? '外部通知书' : 'external notice';
@@ -165,10 +168,10 @@ export function noticesAsJson(rows: NoticeRow[]): string {
 }
 
 /** The same fields as noticesAsJson, amounts in yuan. */
-export function noticesAsCsv(rows: NoticeRow[]): string {
-  return toCsv(
-    ['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status'],
-    rows.map((n) => {
+export function noticesTable(rows: NoticeRow[]): DataTable {
+  return {
+    columns: ['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status'],
+    rows: rows.map((n) => {
       const j = noticeJson(n);
       return [
         j.notice_no,
@@ -180,8 +183,8 @@ export function noticesAsCsv(rows: NoticeRow[]): string {
         j.borrower,
         j.township,
         j.village,
-        j.principal_fen === null ? null : fenToPlain(j.principal_fen),
-        j.interest_fen === null ? null : fenToPlain(j.interest_fen),
+        money(j.principal_fen),
+        money(j.interest_fen),
         j.signed_on,
         j.signed_by,
         j.relation,
@@ -189,7 +192,11 @@ export function noticesAsCsv(rows: NoticeRow[]): string {
         j.status,
       ];
     }),
-  );
+  };
+}
+
+export function noticesAsCsv(rows: NoticeRow[], headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(noticesTable(rows), headers);
 }
 
 export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
@@ -221,3 +228,10 @@ export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boo
   const outstanding = rows.filter((n) => !n.signedOn && !n.external).length;
   return table + (zh ? `共 ${rows.length} 份，未签回 ${outstanding} 份\n` : `${rows.length} notice${rows.length === 1 ? '' : 's'}, ${outstanding} outstanding\n`);
 }
+
+export const noticeListRenderers: RendererMap<'notice list', NoticeRow[]> = {
+  text: (rows, o) => noticesAsText(rows, o.lang, { ascii: o.ascii }),
+  json: (rows) => noticesAsJson(rows),
+  csv: (rows, o) => noticesAsCsv(rows, o.headers),
+  xlsx: (rows, o) => tableWorkbook(o.lang === 'zh' ? '通知书台账' : 'Notices', noticesTable(rows), o.lang),
+};

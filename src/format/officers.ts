@@ -1,9 +1,12 @@
 // Renders the officers report: text, Markdown, JSON, CSV.
 import type { Lang } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import type { OfficerLine, OfficerReport } from '../report/officers.js';
 import { asJson, renderTable } from './table.js';
-import { mdTable, percent, toCsv } from './csv.js';
+import { mdTable, money, percent, share, tableAsCsv, type CsvCell, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 
 const headers = (zh: boolean) => [
   zh ? '催收员' : 'officer',
@@ -78,23 +81,45 @@ export function officersAsJson(r: OfficerReport): string {
   return asJson({ month: r.month, from: r.from, to: r.to, today: r.today, quota: r.quota, township: r.township, officers: r.lines.map(lineJson), total: lineJson(r.total) });
 }
 
-export function officersAsCsv(r: OfficerReport): string {
-  return toCsv(
-    ['officer', 'visits', 'quota', 'quota_share', 'households', 'notices_signed', 'principal', 'interest', 'intents', 'promises_kept', 'promises_broken', 'promises_open', 'kept_rate'],
-    r.lines.map((l) => [
-      l.officer,
-      l.visits,
-      l.quota,
-      l.quotaShare === null ? '' : l.quotaShare.toFixed(4),
-      l.households,
-      l.noticesSigned,
-      fenToPlain(l.principalFen),
-      fenToPlain(l.interestFen),
-      l.intents,
-      l.promisesKept,
-      l.promisesBroken,
-      l.promisesOpen,
-      l.keptRate === null ? '' : l.keptRate.toFixed(4),
-    ]),
-  );
+function lineCells(l: OfficerLine, officer: string | null): CsvCell[] {
+  return [
+    officer,
+    l.visits,
+    l.quota,
+    share(l.quotaShare),
+    l.households,
+    l.noticesSigned,
+    money(l.principalFen),
+    money(l.interestFen),
+    l.intents,
+    l.promisesKept,
+    l.promisesBroken,
+    l.promisesOpen,
+    share(l.keptRate),
+  ];
 }
+
+const OFFICER_COLUMNS = ['officer', 'visits', 'quota', 'quota_share', 'households', 'notices_signed', 'principal', 'interest', 'intents', 'promises_kept', 'promises_broken', 'promises_open', 'kept_rate'];
+const OFFICER_LABELS = { principal: { zh: '收回本金', en: 'Principal collected' }, interest: { zh: '收回利息', en: 'Interest collected' } };
+
+export function officersAsCsv(r: OfficerReport, headers: CsvHeaders = 'en'): string {
+  return tableAsCsv({ columns: OFFICER_COLUMNS, labels: OFFICER_LABELS, rows: r.lines.map((l) => lineCells(l, l.officer)) }, headers);
+}
+
+/** The officers and, in bold, their total. */
+function officersWorkbookTable(r: OfficerReport, lang: Lang): DataTable {
+  return { columns: OFFICER_COLUMNS, labels: OFFICER_LABELS, rows: [...r.lines.map((l) => lineCells(l, l.officer)), lineCells(r.total, lang === 'zh' ? '合计' : 'Total')] };
+}
+
+export const officersRenderers: RendererMap<'report officers', OfficerReport> = {
+  text: (r, o) => officersAsText(r, o.lang, { ascii: o.ascii }),
+  md: (r, o) => officersAsMarkdown(r, o.lang),
+  json: (r) => officersAsJson(r),
+  csv: (r, o) => officersAsCsv(r, o.headers),
+  xlsx: (r, o) =>
+    tableWorkbook(o.lang === 'zh' ? '催收员月报' : 'Officers', officersWorkbookTable(r, o.lang), o.lang, {
+      title: title(r, o.lang),
+      styleOf: (i) => (i === r.lines.length ? 'total' : undefined),
+      notes: [note(r, o.lang).trim()],
+    }),
+};

@@ -1,9 +1,11 @@
 // Renders the place tree as a table, JSON or CSV.
 import type { Lang } from '../domain/text.js';
 import type { PlaceRow } from '../db/places.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { asJson, renderTable } from './table.js';
-import { toCsv } from './csv.js';
+import { money, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import { tableWorkbook } from './xlsx.js';
 
 export function placesAsJson(rows: PlaceRow[]): string {
   return asJson(
@@ -22,12 +24,17 @@ export function placesAsJson(rows: PlaceRow[]): string {
   );
 }
 
-/** The same rows as placesAsJson, amounts in yuan (1234.50). */
-export function placesAsCsv(rows: PlaceRow[]): string {
-  return toCsv(
-    ['township', 'area', 'village', 'group', 'merged_into', 'merged_on', 'households', 'loans', 'principal', 'interest'],
-    rows.map((r) => [r.township, r.area, r.village, r.group, r.mergedInto, r.mergedOn, r.households, r.loans, fenToPlain(r.principalFen), fenToPlain(r.interestFen)]),
-  );
+/** The same rows as placesAsJson, amounts in yuan (1234.50 in CSV). */
+export function placesTable(rows: PlaceRow[]): DataTable {
+  return {
+    columns: ['township', 'area', 'village', 'group', 'merged_into', 'merged_on', 'households', 'loans', 'principal', 'interest'],
+    labels: { principal: { zh: '贷款余额', en: 'Principal' }, interest: { zh: '欠息', en: 'Interest' } },
+    rows: rows.map((r) => [r.township, r.area, r.village, r.group, r.mergedInto, r.mergedOn, r.households, r.loans, money(r.principalFen), money(r.interestFen)]),
+  };
+}
+
+export function placesAsCsv(rows: PlaceRow[], headers: 'en' | 'zh' = 'en'): string {
+  return tableAsCsv(placesTable(rows), headers);
 }
 
 export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boolean }): string {
@@ -72,3 +79,15 @@ export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boole
     opts,
   );
 }
+
+export const placeListRenderers: RendererMap<'place list', PlaceRow[]> = {
+  text: (rows, o) => placesAsText(rows, o.lang, { ascii: o.ascii }),
+  json: (rows) => placesAsJson(rows),
+  csv: (rows, o) => placesAsCsv(rows, o.headers),
+  xlsx: (rows, o) => {
+    const t = placesTable(rows);
+    const sum = (f: (r: PlaceRow) => number) => rows.reduce((a, r) => a + f(r), 0);
+    t.rows.push([o.lang === 'zh' ? '合计' : 'Total', null, null, null, null, null, sum((r) => r.households), sum((r) => r.loans), money(sum((r) => r.principalFen)), money(sum((r) => r.interestFen))]);
+    return tableWorkbook(o.lang === 'zh' ? '地点' : 'Places', t, o.lang, { styleOf: (i) => (i === rows.length ? 'total' : undefined) });
+  },
+};

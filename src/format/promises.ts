@@ -1,9 +1,12 @@
 // Renders the promise list: who promised what by when, what came, the status, and each borrower's broken-promise count.
 import type { Lang } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import type { PromiseRow } from '../db/promises.js';
 import { asJson, renderTable } from './table.js';
-import { toCsv } from './csv.js';
+import { money, tableAsCsv, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 import { promiseStatusLabel } from './visits.js';
 
 export interface PromiseListRow extends PromiseRow {
@@ -34,10 +37,10 @@ export function promisesAsJson(rows: PromiseListRow[]): string {
 }
 
 /** The same fields as promisesAsJson, amounts in yuan (amount, paid_by_date, paid_since). */
-export function promisesAsCsv(rows: PromiseListRow[]): string {
-  return toCsv(
-    ['visit_id', 'visit_date', 'officer', 'borrower_id', 'borrower', 'township', 'village', 'group', 'loan_no', 'amount', 'promise_date', 'paid_by_date', 'paid_since', 'status', 'broken_count'],
-    rows.map((p) => [
+export function promisesTable(rows: PromiseListRow[]): DataTable {
+  return {
+    columns: ['visit_id', 'visit_date', 'officer', 'borrower_id', 'borrower', 'township', 'village', 'group', 'loan_no', 'amount', 'promise_date', 'paid_by_date', 'paid_since', 'status', 'broken_count'],
+    rows: rows.map((p) => [
       p.visitId,
       p.visitDate,
       p.officer,
@@ -47,14 +50,18 @@ export function promisesAsCsv(rows: PromiseListRow[]): string {
       p.village,
       p.group,
       p.loanNo,
-      fenToPlain(p.amountFen),
+      money(p.amountFen),
       p.dueDate,
-      fenToPlain(p.paidByDueFen),
-      fenToPlain(p.paidSinceFen),
+      money(p.paidByDueFen),
+      money(p.paidSinceFen),
       p.status,
       p.brokenCount,
     ]),
-  );
+  };
+}
+
+export function promisesAsCsv(rows: PromiseListRow[], headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(promisesTable(rows), headers);
 }
 
 export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
@@ -86,3 +93,14 @@ export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii
   const total = rows.reduce((s, p) => s + p.amountFen, 0);
   return table + (zh ? `共 ${rows.length} 项承诺，合计 ${fenToDisplay(total)} 元\n` : `${rows.length} promise${rows.length === 1 ? '' : 's'}, ${fenToDisplay(total)} in all\n`);
 }
+
+export const promiseListRenderers: RendererMap<'promise list', PromiseListRow[]> = {
+  text: (rows, o) => promisesAsText(rows, o.lang, { ascii: o.ascii }),
+  json: (rows) => promisesAsJson(rows),
+  csv: (rows, o) => promisesAsCsv(rows, o.headers),
+  xlsx: (rows, o) => {
+    const t = promisesTable(rows);
+    t.rows.push([null, null, null, null, o.lang === 'zh' ? '合计' : 'Total', null, null, null, null, money(rows.reduce((a, p) => a + p.amountFen, 0))]);
+    return tableWorkbook(o.lang === 'zh' ? '还款承诺' : 'Promises', t, o.lang, { styleOf: (i) => (i === rows.length ? 'total' : undefined) });
+  },
+};

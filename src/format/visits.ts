@@ -1,13 +1,16 @@
 // Renders visits: the household brief shown before logging, the summary to confirm, the visit list, saved visits as JSON.
 import { pick, type Lang } from '../domain/text.js';
-import { fenToDisplay, fenToPlain } from '../domain/money.js';
+import { fenToDisplay } from '../domain/money.js';
 import { OUTCOME_LABELS, REASON_LABELS } from '../domain/outcomes.js';
 import type { OutcomeInput } from '../domain/visit.js';
 import type { BorrowerDetail } from '../db/borrowers.js';
 import type { OutcomeRow, VisitRow } from '../db/visitList.js';
 import type { PromiseRow } from '../db/promises.js';
 import { asJson, renderTable } from './table.js';
-import { toCsv, type CsvCell } from './csv.js';
+import { money, tableAsCsv, type CsvCell, type DataTable } from './csv.js';
+import type { RendererMap } from './render.js';
+import type { CsvHeaders } from './registry.js';
+import { tableWorkbook } from './xlsx.js';
 import { loansTable, place, stanceLine, statusText } from './borrowers.js';
 
 const PROMISE_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
@@ -157,13 +160,11 @@ export function visitsAsJson(rows: VisitRow[]): string {
   return asJson(rows.map(visitJson));
 }
 
-const amount = (fen: number | null): string | null => (fen === null ? null : fenToPlain(fen));
-
 /**
  * Visits for a spreadsheet: one row per outcome (a visit with three outcomes is three rows sharing visit_id), so
  * cash and promised amounts can be summed by column; amounts in yuan; void visits (with --all) carry void_reason.
  */
-export function visitsAsCsv(rows: VisitRow[]): string {
+export function visitsTable(rows: VisitRow[]): DataTable {
   const out: CsvCell[][] = [];
   for (const v of rows) {
     const visit = [v.visitId, v.uid, v.visitDate, v.officer, v.householdId, v.borrowerId, v.borrower, v.township, v.village, v.group];
@@ -179,23 +180,28 @@ export function visitsAsCsv(rows: VisitRow[]): string {
         o?.relation,
         o?.reason,
         o?.where,
-        amount(o?.principalFen ?? null),
-        amount(o?.interestFen ?? null),
-        amount(o?.promiseAmountFen ?? null),
+        money(o?.principalFen),
+        money(o?.interestFen),
+        money(o?.promiseAmountFen),
         o?.promiseDate,
         o?.text,
         ...tail,
       ]);
     }
   }
-  return toCsv(
-    [
+  return {
+    columns: [
       'visit_id', 'uid', 'visit_date', 'officer', 'household_id', 'borrower_id', 'borrower', 'township', 'village', 'group',
       'outcome', 'loan_no', 'notice_no', 'signed_by', 'relation', 'reason', 'where', 'principal', 'interest', 'promise_amount', 'promise_date', 'text',
       'note', 'escalate', 'source', 'external_id', 'created_at', 'void_reason', 'voided_by', 'voided_at',
     ],
-    out,
-  );
+    labels: { principal: { zh: '收回本金', en: 'Principal paid' }, interest: { zh: '收回利息', en: 'Interest paid' } },
+    rows: out,
+  };
+}
+
+export function visitsAsCsv(rows: VisitRow[], headers: CsvHeaders = 'en'): string {
+  return tableAsCsv(visitsTable(rows), headers);
 }
 
 export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
@@ -224,3 +230,10 @@ export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boole
   );
   return table + (zh ? `共 ${rows.length} 次走访\n` : `${rows.length} visit${rows.length === 1 ? '' : 's'}\n`);
 }
+
+export const visitListRenderers: RendererMap<'visit list', VisitRow[]> = {
+  text: (rows, o) => visitsAsText(rows, o.lang, { ascii: o.ascii }),
+  json: (rows) => visitsAsJson(rows),
+  csv: (rows, o) => visitsAsCsv(rows, o.headers),
+  xlsx: (rows, o) => tableWorkbook(o.lang === 'zh' ? '走访记录' : 'Visits', visitsTable(rows), o.lang),
+};

@@ -1,7 +1,7 @@
 // The weekly report as CSV: one row per village committee per section, machine amounts (1234.50), English column names.
-import { fenToPlain } from '../domain/money.js';
 import type { Figures, WeeklyReport } from '../report/buildWeeklyReport.js';
-import { toCsv, type CsvCell } from './csv.js';
+import { money, toCsv, type CsvCell } from './csv.js';
+import type { CsvHeaders } from './registry.js';
 
 export const WEEKLY_CSV_COLUMNS = [
   'week_start',
@@ -33,19 +33,19 @@ function counts(f: Figures): CsvCell[] {
     f.notReached.households,
     f.cash.households,
     f.cash.payments,
-    fenToPlain(f.cash.principalFen),
-    fenToPlain(f.cash.interestFen),
+    money(f.cash.principalFen),
+    money(f.cash.interestFen),
     f.intent.households,
-    fenToPlain(f.intent.principalFen),
+    money(f.intent.principalFen),
     f.statuteExpired.households,
   ];
 }
 
 /** UTF-8 with a BOM, like every CSV the tool prints; names go through the shared formula-safe csvCell. */
-export function weeklyReportAsCsv(r: WeeklyReport): string {
+export function weeklyReportAsCsv(r: WeeklyReport, headers: CsvHeaders = 'en'): string {
   const rows: CsvCell[][] = [];
   for (const s of r.sections) {
     for (const v of s.villages) rows.push([r.week.start, r.week.end, r.week.iso ?? '', s.township, s.area, v.village, ...counts(v)]);
   }
-  return toCsv([...WEEKLY_CSV_COLUMNS], rows);
+  return toCsv(WEEKLY_CSV_COLUMNS, rows, headers);
 }

@@ -91,7 +91,7 @@ export function sectionLabel(s: { township: string; area: string | null }): stri
   return s.area ?? s.township;
 }
 
-function sectionParagraph(lang: Lang, s: Section): string {
+export function sectionParagraph(lang: Lang, s: Section): string {
   const zh = lang === 'zh';
   const out: string[] = [];
   const dates = dateRange(lang, s.firstDate, s.lastDate, !zh);

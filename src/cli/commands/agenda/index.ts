@@ -13,7 +13,7 @@ export function registerAgenda(program: Command, ctx: Context): void {
     .option('--village <name>', h(L, '只看一个村委', 'one village committee only'))
     .option('--within <days>', h(L, '诉讼时效或保证期间在此天数内届满的列入（默认 30）', 'include limitation and guarantee periods ending within this many days (default 30)'))
     .option('--limit <n>', h(L, '最多列出几户（最紧急的）', 'at most this many households (the most urgent)'));
-  addFormatOptions(cmd, L);
+  addFormatOptions(cmd, L, 'agenda');
   describe(
     cmd,
     L,

@@ -5,7 +5,7 @@ import { STANCES } from '../../../domain/stance.js';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
-import { addListOutputOptions } from '../../outputFormat.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 export function registerBorrower(program: Command, ctx: Context): void {
   const L = ctx.lang;
@@ -37,7 +37,7 @@ export function registerBorrower(program: Command, ctx: Context): void {
     .argument('<text>', h(L, '姓名（部分）、身份证号（或后几位）、电话或合同编号', 'name (part), ID number (or its last digits), phone or loan number'))
     .option('--limit <n>', h(L, '最多显示几条', 'show at most this many'), '50')
     .option('--unmask', h(L, '显示完整的身份证号和电话', 'show full ID numbers and phones'));
-  addListOutputOptions(find, L, { out: true });
+  addFormatOptions(find, L, 'borrower find');
   describe(find, L, '按姓名、身份证号、电话或合同编号查找借款人。', 'Find borrowers by name, ID number, phone or loan number.', [
     'fieldvisit borrower find 房六贵',
     'fieldvisit borrower find 1234 --json',

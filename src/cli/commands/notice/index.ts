@@ -4,7 +4,7 @@ import { NOTICE_TYPES } from '../../../domain/notice.js';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
-import { addListOutputOptions } from '../../outputFormat.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 export function registerNotice(program: Command, ctx: Context): void {
   const L = ctx.lang;
@@ -37,7 +37,7 @@ export function registerNotice(program: Command, ctx: Context): void {
     .command('list')
     .option('--outstanding', h(L, '只列尚未签回的', 'only those not yet signed back'))
     .option('--township <name>', h(L, '乡镇', 'township'));
-  addListOutputOptions(list, L, { out: true });
+  addFormatOptions(list, L, 'notice list');
   describe(list, L, '列出台账中的每个编号：何时发出、发给谁、何时由谁签回，或尚未签回。', 'List each number in the register: issued when, for whom, signed back when and by whom, or outstanding.', [
     'fieldvisit notice list',
     'fieldvisit notice list --outstanding --json',

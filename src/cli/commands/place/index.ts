@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
-import { addListOutputOptions } from '../../outputFormat.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 export function registerPlace(program: Command, ctx: Context): void {
   const L = ctx.lang;
@@ -13,7 +13,7 @@ export function registerPlace(program: Command, ctx: Context): void {
   ]);
 
   const list = place.command('list').option('--township <name>', h(L, '只看一个乡镇', 'one township only'));
-  addListOutputOptions(list, L, { out: true });
+  addFormatOptions(list, L, 'place list');
   describe(list, L, '按乡镇 → 片区 → 村委 → 组列出户数、贷款笔数和贷款余额。', 'The place tree with household and loan counts and outstanding principal.', [
     'fieldvisit place list',
     'fieldvisit place list --township 涡水镇 --json',

@@ -1,19 +1,19 @@
-// `fieldvisit place list` (action): the place tree with household and loan counts and balances, as a table, JSON or CSV.
+// `fieldvisit place list` (action): the place tree with household and loan counts and balances, in any format the registry gives it.
 import type { Command } from 'commander';
 import { listPlaces, requireTownship } from '../../../db/places.js';
 import type { Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
-import { emitOutput } from '../../output.js';
-import { listFormat } from '../../outputFormat.js';
-import { placesAsCsv, placesAsJson, placesAsText } from '../../../format/places.js';
+import { emitRendered } from '../../output.js';
+import { outputFormat, type FormatFlags } from '../../outputFormat.js';
+import { placeListRenderers } from '../../../format/places.js';
 
 export function action(ctx: Context) {
-  return async (opts: { township?: string; json?: boolean; csv?: boolean; out?: string }, command: Command) => {
-    const fmt = listFormat(opts);
-    await withSession(ctx, command, ({ db }) => {
+  return async (opts: { township?: string } & FormatFlags, command: Command) => {
+    const { format, headers } = outputFormat('place list', opts);
+    await withSession(ctx, command, async ({ db }) => {
       const tid = opts.township ? requireTownship(db, opts.township).id : undefined;
       const rows = listPlaces(db, tid);
-      emitOutput(ctx, fmt === 'json' ? placesAsJson(rows) : fmt === 'csv' ? placesAsCsv(rows) : placesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), opts.out, fmt === 'csv');
+      await emitRendered(ctx, placeListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
     }, { mustExist: true });
   };
 }

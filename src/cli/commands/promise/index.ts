@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
-import { addListOutputOptions } from '../../outputFormat.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 export function registerPromise(program: Command, ctx: Context): void {
   const L = ctx.lang;
@@ -16,7 +16,7 @@ export function registerPromise(program: Command, ctx: Context): void {
     .option('--due-within <days>', h(L, '只列今后几天内到期、尚未兑现的承诺', 'only open promises due within this many days'))
     .option('--township <name>', h(L, '乡镇', 'township'))
     .option('--officer <name>', h(L, '催收员', 'officer'));
-  addListOutputOptions(list, L, { out: true });
+  addFormatOptions(list, L, 'promise list');
   describe(
     list,
     L,

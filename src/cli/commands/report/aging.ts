@@ -2,20 +2,20 @@
 import type { Command } from 'commander';
 import { agingLoans } from '../../../db/aging.js';
 import { buildAging } from '../../../report/aging.js';
-import { agingAsCsv, agingAsJson, agingAsMarkdown, agingAsText } from '../../../format/aging.js';
+import { agingRenderers } from '../../../format/aging.js';
 import { today, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
-import { emitOutput } from '../../output.js';
-import { outputFormat } from '../../outputFormat.js';
+import { emitRendered } from '../../output.js';
+import { outputFormat, type FormatFlags } from '../../outputFormat.js';
 import { placeFilter } from '../../scope.js';
 
 export function action(ctx: Context) {
-  return async (opts: { township?: string; format?: string; json?: boolean; csv?: boolean; out?: string }, command: Command) => {
-    const fmt = outputFormat(opts);
-    await withSession(ctx, command, ({ db }) => {
+  return async (opts: { township?: string; } & FormatFlags, command: Command) => {
+    const { format, headers } = outputFormat('report aging', opts);
+    await withSession(ctx, command, async ({ db }) => {
       const now = today(ctx);
       const r = buildAging(agingLoans(db, now, placeFilter(db, opts.township, undefined)), now, opts.township ?? null);
-      emitOutput(ctx, fmt === 'json' ? agingAsJson(r) : fmt === 'csv' ? agingAsCsv(r) : fmt === 'md' ? agingAsMarkdown(r, ctx.lang) : agingAsText(r, ctx.lang, { ascii: !!globals(command).ascii }), opts.out, fmt === 'csv');
+      await emitRendered(ctx, agingRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
     }, { mustExist: true });
   };
 }

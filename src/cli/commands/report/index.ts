@@ -31,12 +31,9 @@ export function registerReport(program: Command, ctx: Context): Command {
     .option('--to <date>', h(L, '结束日期（含）', 'last day (inclusive)'))
     .option('--township <name>', h(L, '只看一个乡镇（默认：本周走访过的所有乡镇）', 'one township only (default: every township visited)'))
     .option('--officer <name>', h(L, '只看一名催收员的走访', "one officer's visits only"))
-    .option('--format <format>', h(L, '格式：text、md、json、csv、html（默认按 --out 的扩展名，否则 text）', 'text, md, json, csv or html (default: from the --out extension, else text)'))
-    .option('--json', h(L, '等同于 --format json', 'same as --format json'))
-    .option('--csv', h(L, '等同于 --format csv（UTF-8 带 BOM）', 'same as --format csv (UTF-8 with BOM)'))
-    .option('--out <file>', h(L, '写入文件（UTF-8）而不是打印', 'write to FILE (UTF-8) instead of printing'))
     .option('--next <township>', h(L, '下周计划走访的乡镇', 'the township planned for next week'))
     .option('--trace', h(L, 'JSON 中每个数字附上对应的农户和走访编号', 'JSON: list the households and visits behind every figure'));
+  addFormatOptions(weekly, L, 'report weekly');
   describe(
     weekly,
     L,
@@ -47,6 +44,8 @@ export function registerReport(program: Command, ctx: Context): Command {
       'fieldvisit report weekly --township 涡水镇 --format md --out 周报.md',
       'fieldvisit report weekly --week 2026-W47 --json --trace',
       'fieldvisit report weekly --from 2026-11-16 --to 2026-11-20 --out week.html',
+      'fieldvisit report weekly --week 2026-W47 --out 周报.xlsx',
+      'fieldvisit report weekly --week 2026-W47 --plain',
     ],
   );
   lazyAction(weekly, ctx, () => import('./weekly.js'));
@@ -57,7 +56,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     .option('--village <name>', h(L, '只看一个村委', 'one village committee only'))
     .addOption(new Option('--status <status>', h(L, '只看一种状态', 'one status only')).choices([...LIMITATION_STATUSES]))
     .option('--within <days>', h(L, '剩余天数不超过此数即为“即将届满”，也是保证期间的提示窗口（默认 30）', '"expiring" when at most this many days are left; also the guarantee window (default 30)'));
-  addFormatOptions(limitation, L);
+  addFormatOptions(limitation, L, 'report limitation');
   describe(
     limitation,
     L,
@@ -68,7 +67,7 @@ export function registerReport(program: Command, ctx: Context): Command {
   lazyAction(limitation, ctx, () => import('./limitation.js'));
 
   const aging = report.command('aging').option('--township <name>', h(L, '只看一个乡镇', 'one township only'));
-  addFormatOptions(aging, L);
+  addFormatOptions(aging, L, 'report aging');
   describe(
     aging,
     L,
@@ -82,7 +81,7 @@ export function registerReport(program: Command, ctx: Context): Command {
     .command('officers')
     .option('--month <yyyy-mm>', h(L, '月份，如 2026-11（默认本月）', 'month, e.g. 2026-11 (default: this month)'))
     .option('--township <name>', h(L, '只看一个乡镇', 'one township only'));
-  addFormatOptions(officers, L);
+  addFormatOptions(officers, L, 'report officers');
   describe(
     officers,
     L,

@@ -7,29 +7,29 @@ import { UsageError } from '../../../domain/errors.js';
 import { parseMonth } from '../../../domain/dates.js';
 import { text } from '../../../domain/text.js';
 import { buildOfficerReport } from '../../../report/officers.js';
-import { officersAsCsv, officersAsJson, officersAsMarkdown, officersAsText } from '../../../format/officers.js';
+import { officersRenderers } from '../../../format/officers.js';
 import { today, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
-import { emitOutput } from '../../output.js';
-import { outputFormat } from '../../outputFormat.js';
+import { emitRendered } from '../../output.js';
+import { outputFormat, type FormatFlags } from '../../outputFormat.js';
 import { placeFilter } from '../../scope.js';
 
 export const DEFAULT_VISIT_QUOTA = 25;
 
 export function action(ctx: Context) {
-  return async (opts: { month?: string; township?: string; format?: string; json?: boolean; csv?: boolean; out?: string }, command: Command) => {
-    const fmt = outputFormat(opts);
+  return async (opts: { month?: string; township?: string; } & FormatFlags, command: Command) => {
+    const { format, headers } = outputFormat('report officers', opts);
     const now = today(ctx);
     const m = parseMonth(opts.month ?? now.slice(0, 7));
     if (!m) throw new UsageError(text(`--month 需要 YYYY-MM 格式，如 2026-11，而不是“${opts.month}”。`, `--month needs YYYY-MM, e.g. 2026-11, not "${opts.month}".`));
-    await withSession(ctx, command, ({ db }) => {
+    await withSession(ctx, command, async ({ db }) => {
       const place = placeFilter(db, opts.township, undefined);
       const q = getSetting(db, 'visit-quota');
       const quota = q && /^\d+$/.test(q) ? Number(q) : DEFAULT_VISIT_QUOTA;
       const activity = officerActivity(db, m.start, m.end, place);
       const promises = listPromises(db, now, { townshipId: place.townshipId, dueFrom: m.start, dueTo: m.end });
       const r = buildOfficerReport(activity, promises, { month: m.month, from: m.start, to: m.end, today: now, quota, township: opts.township ?? null });
-      emitOutput(ctx, fmt === 'json' ? officersAsJson(r) : fmt === 'csv' ? officersAsCsv(r) : fmt === 'md' ? officersAsMarkdown(r, ctx.lang) : officersAsText(r, ctx.lang, { ascii: !!globals(command).ascii }), opts.out, fmt === 'csv');
+      await emitRendered(ctx, officersRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
     }, { mustExist: true });
   };
 }

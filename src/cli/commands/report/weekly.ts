@@ -1,4 +1,4 @@
-// `fieldvisit report weekly` (action): the week's township visit summary, as text, Markdown, JSON, CSV or a printable page.
+// `fieldvisit report weekly` (action): the week's township visit summary, in every format the registry gives it (text, Markdown, JSON, CSV, a printable page, Excel, WeChat text).
 import type { Command } from 'commander';
 import { addDays, isValidIsoDate, parseIsoWeek, weekOf, type IsoDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../domain/errors.js';
@@ -7,22 +7,18 @@ import { requireTownship } from '../../../db/places.js';
 import { weekFacts } from '../../../db/weekly.js';
 import { listPromises } from '../../../db/promises.js';
 import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
-import { renderWeeklyReport } from '../../../format/weeklyReport.js';
+import { weeklyRenderers } from '../../../format/weeklyReport.js';
 import { today, type Context } from '../../context.js';
 import { globals, warn, t, withSession } from '../../runtime.js';
-import { resolveFormat } from './output.js';
-import { emitOutput } from '../../output.js';
+import { emitRendered } from '../../output.js';
+import { outputFormat, type FormatFlags } from '../../outputFormat.js';
 
-interface WeeklyOptions {
+interface WeeklyOptions extends FormatFlags {
   week?: string;
   from?: string;
   to?: string;
   township?: string;
   officer?: string;
-  format?: string;
-  json?: boolean;
-  csv?: boolean;
-  out?: string;
   next?: string;
   trace?: boolean;
 }
@@ -57,15 +53,13 @@ export function resolveWeek(opts: WeeklyOptions, todayDate: IsoDate): ReportWeek
 
 export function action(ctx: Context) {
   return async (opts: WeeklyOptions, command: Command) => {
-    const chosen = new Set([opts.json ? 'json' : null, opts.csv ? 'csv' : null, opts.format ?? null].filter((x) => x !== null));
-    if (chosen.size > 1) throw new UsageError(text('--json、--csv 和 --format 只能选一个。', 'Choose one of --json, --csv and --format.'));
-    const format = resolveFormat(opts.json ? 'json' : opts.csv ? 'csv' : opts.format, opts.out);
+    const { format, headers } = outputFormat('report weekly', opts);
     const week = resolveWeek(opts, today(ctx));
     if (opts.trace && format !== 'json') warn(ctx, t(ctx, text('--trace 只对 JSON 输出有效，已忽略。', '--trace applies to JSON output only; ignored.')));
     await withSession(
       ctx,
       command,
-      ({ db }) => {
+      async ({ db }) => {
         const township = opts.township !== undefined ? requireTownship(db, opts.township) : undefined;
         const facts = weekFacts(db, { start: week.start, end: week.end, townshipId: township?.id, officer: opts.officer });
         const next = { start: addDays(week.end, 1), end: addDays(week.end, 7) };
@@ -92,13 +86,14 @@ export function action(ctx: Context) {
             ),
           );
         }
-        const body = renderWeeklyReport(r, format, {
-          lang: ctx.lang,
-          color: ctx.color && opts.out === undefined,
-          trace: !!opts.trace,
-          ascii: !!globals(command).ascii,
-        });
-        emitOutput(ctx, body, opts.out, format === 'csv');
+        await emitRendered(
+          ctx,
+          weeklyRenderers,
+          format,
+          r,
+          { lang: ctx.lang, color: ctx.color && opts.out === undefined, trace: !!opts.trace, ascii: !!globals(command).ascii, headers, today: today(ctx) },
+          opts.out,
+        );
       },
       { mustExist: true },
     );

@@ -5,7 +5,7 @@ import { NOT_SIGNED_REASONS, OUTCOME_KINDS } from '../../../domain/outcomes.js';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
-import { addListOutputOptions } from '../../outputFormat.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 /** --outcome repeats or takes a comma list (Chinese commas and semicolons too). */
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(/[,;，；]/).map((s) => s.trim()).filter(Boolean)];
@@ -74,7 +74,7 @@ export function registerVisit(program: Command, ctx: Context): void {
     .option('--outcome <kind>', h(L, `结果：${OUTCOME_KINDS.join('、')}`, `outcome: ${OUTCOME_KINDS.join(', ')}`))
     .option('--loan <no>', h(L, '合同编号', 'loan number'))
     .option('--all', h(L, '包括已作废的走访', 'include void visits'));
-  addListOutputOptions(list, L, { out: true });
+  addFormatOptions(list, L, 'visit list');
   describe(list, L, '列出走访记录（默认不含作废的）。', 'List visits (void ones only with --all).', [
     'fieldvisit visit list --from 2026-11-16 --to 2026-11-22',
     'fieldvisit visit list --village 马头冲村委 --outcome cash --json',

@@ -6,14 +6,14 @@ import { DataError, UsageError } from '../../../domain/errors.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
 import { text } from '../../../domain/text.js';
-import { visitsAsCsv, visitsAsJson, visitsAsText } from '../../../format/visits.js';
+import { visitListRenderers } from '../../../format/visits.js';
 import type { Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
-import { emitOutput } from '../../output.js';
-import { listFormat } from '../../outputFormat.js';
+import { emitRendered } from '../../output.js';
+import { outputFormat, type FormatFlags } from '../../outputFormat.js';
 import { requireLoan } from '../../lookups.js';
 
-interface ListOpts {
+interface ListOpts extends FormatFlags {
   from?: string;
   to?: string;
   township?: string;
@@ -22,20 +22,17 @@ interface ListOpts {
   outcome?: string;
   loan?: string;
   all?: boolean;
-  json?: boolean;
-  csv?: boolean;
-  out?: string;
 }
 
 export function action(ctx: Context) {
   return async (o: ListOpts, command: Command) => {
-    const fmt = listFormat(o);
+    const { format, headers } = outputFormat('visit list', o);
     for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
       if (v !== undefined && !isValidIsoDate(v)) throw new UsageError(text(`${flag} 的值“${v}”不是 YYYY-MM-DD 日期。`, `${flag} "${v}" is not a YYYY-MM-DD date.`));
     }
     const outcome = o.outcome ? parseOutcomeKind(o.outcome) : undefined;
     if (o.outcome && !outcome) throw new UsageError(text(`--outcome 的值“${o.outcome}”无效：可用 ${OUTCOME_KINDS.join('、')}。`, `--outcome "${o.outcome}" is not known: use ${OUTCOME_KINDS.join(', ')}.`));
-    await withSession(ctx, command, ({ db }) => {
+    await withSession(ctx, command, async ({ db }) => {
       const townshipId = o.township ? requireTownship(db, o.township).id : undefined;
       let villageIds: number[] | undefined;
       if (o.village) {
@@ -48,7 +45,7 @@ export function action(ctx: Context) {
         loanId = requireLoan(db, o.loan).loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
-      emitOutput(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
+      await emitRendered(ctx, visitListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, o.out);
     }, { mustExist: true });
   };
 }
