@@ -105,7 +105,7 @@ export function createBundle(target: string): BundleWriter {
   const db = new SqliteDatabase(tmp);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.exec(BUNDLE_SCHEMA);
+  db.exec(BUNDLE_SCHEMA + factBundleSchema());
   db.exec('BEGIN');
   return {
     db,

@@ -159,7 +159,8 @@ describe('a roster row that moves a loan to another household', () => {
     try {
       const id = o.db.prepare(`SELECT id FROM loans WHERE loan_no = 'WS-2021-0030'`).pluck().get() as number;
       const [facts] = loanClockFacts(o.db, { loanId: id }, '2026-11-22');
-      expect(facts!.events.map((e) => [e.kind, e.date])).toContainEqual(['relative-signed', '2025-04-10']);
+      // A relative's signature is a notice-signed event whose actor is the relative (issue 9: whose act it is).
+      expect(facts!.events.map((e) => [e.kind, e.actor, e.date])).toContainEqual(['notice-signed', 'relative', '2025-04-10']);
     } finally {
       o.db.close();
     }

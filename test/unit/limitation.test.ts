@@ -157,7 +157,7 @@ describe('limitation clock: after expiry', () => {
     expect(c.events[0]!.effect).toBe('reconfirms');
     expect(clockSummary(c).en).toBe('expired — reconfirmation recorded on 2026-11-17 (check the evidence)');
   });
-  it('a payment after expiry waives the defence (issue 9: art. 192(2)); a relative's signature is a reconfirmation to check, a lawsuit after expiry does not revive', () => {
+  it('a payment after expiry waives the defence (issue 9: art. 192(2)); a relative signature is a reconfirmation to check, a lawsuit after expiry does not revive', () => {
     expect(clock('2020-01-01', [{ date: '2024-01-01', kind: 'payment' }])).toMatchObject({ status: 'running', expires: '2027-01-01', waivedOn: '2024-01-01' });
     const r = clock('2020-01-01', [
       { date: '2024-01-01', kind: 'relative-signed' },
