@@ -2,6 +2,7 @@
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
 import { fenToDisplay } from '../domain/money.js';
+import { addYears } from '../domain/dates.js';
 import { ACTOR_TEXT, EFFECT_TEXT, EVENT_KIND_SHORT, EVENT_KIND_TEXT, STAGE_TEXT, STATUS_TEXT, clockSummary, type ClockEventUsed, type GuaranteeClock, type LimitationClock } from '../domain/limitation.js';
 import type { LimitationReport, LoanClockRow } from '../report/limitation.js';
 import { guarantorDeadline } from '../domain/guarantee.js';
@@ -186,7 +187,11 @@ export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boo
         { header: zh ? '效果与依据' : 'effect and basis', maxWidth: 48 },
         { header: zh ? '此后届满' : 'then ends' },
       ],
-      c.events.map((e) => [e.date, eventLabel(e, lang), eventRef(e), `${pick(EFFECT_TEXT[e.effect], lang)}: ${pick(e.why, lang)}`, e.expiresAfter ?? '-']),
+      [
+        // The first step of the chain: where the period starts and the article that starts it.
+        [c.start, pick(clockSteps(c)[0]!.what, lang), '', pick(clockSteps(c)[0]!.rule, lang), addYears(c.start, c.periodYears)],
+        ...c.events.map((e) => [e.date, eventLabel(e, lang), eventRef(e), `${pick(EFFECT_TEXT[e.effect], lang)}: ${pick(e.why, lang)}`, e.expiresAfter ?? '-']),
+      ],
       opts,
     );
   } else {
