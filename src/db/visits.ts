@@ -5,7 +5,7 @@ import { stmt } from './stmt.js';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
 import { uuidv7 } from '../domain/ids.js';
-import { checkVisit, type OutcomeInput, type VisitInput } from '../domain/visit.js';
+import { checkVisit, visitContentKey, type OutcomeInput, type VisitContent, type VisitInput } from '../domain/visit.js';
 import type { SignedBy } from '../domain/outcomes.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
@@ -257,6 +257,47 @@ export function voidVisit(db: Db, visitId: number, reason: string, voidedBy: str
       return { visitId: v.id, uid: v.uid, alreadyVoid: false };
     })
     .immediate();
+}
+
+/**
+ * The content keys of a visit recorded from a file under `externalId` (the file's visit_id), rebuilt from what was
+ * stored; null when no visit has that id. Two keys when its signature may have been the guarantor's by default.
+ */
+export function storedVisitContentKeys(db: Db, externalId: string): string[] | null {
+  const v = stmt(db, `SELECT id, visit_date, officer, note, escalate FROM visits WHERE external_id = ?`).get(externalId) as
+    | { id: number; visit_date: string; officer: string; note: string | null; escalate: string | null }
+    | undefined;
+  if (!v) return null;
+  const os = stmt(
+    db,
+    `SELECT o.kind, l.loan_no, o.notice_no, o.signed_by, o.actor, o.relation, o.reason, o.where_text, o.principal_fen, o.interest_fen, o.promise_amount_fen, o.promise_date
+     FROM visit_outcomes o LEFT JOIN loans l ON l.id = o.loan_id WHERE o.visit_id = ? ORDER BY o.id`,
+  ).all(v.id) as {
+    kind: string; loan_no: string | null; notice_no: string | null; signed_by: string | null; actor: string | null; relation: string | null; reason: string | null;
+    where_text: string | null; principal_fen: number | null; interest_fen: number | null; promise_amount_fen: number | null; promise_date: string | null;
+  }[];
+  const find = (k: string) => os.find((o) => o.kind === k);
+  const signed = find('notice-signed');
+  const base: VisitContent = {
+    loanNo: os.find((o) => o.loan_no)?.loan_no ?? '',
+    visitDate: v.visit_date,
+    officer: v.officer,
+    outcomes: os.map((o) => o.kind),
+    principalFen: find('cash')?.principal_fen ?? null,
+    interestFen: find('cash')?.interest_fen ?? null,
+    promiseAmountFen: find('intent')?.promise_amount_fen ?? null,
+    promiseDate: find('intent')?.promise_date ?? null,
+    noticeNo: signed?.notice_no ?? null,
+    signedBy: signed ? (signed.actor === 'guarantor' ? 'guarantor' : signed.signed_by) : null,
+    relation: signed?.relation ?? null,
+    reason: find('not-signed')?.reason ?? null,
+    where: find('not-signed')?.where_text ?? null,
+    note: v.note,
+    escalate: v.escalate,
+  };
+  const keys = [visitContentKey(base)];
+  if (signed?.actor === 'guarantor') keys.push(visitContentKey({ ...base, signedBy: null }));
+  return keys;
 }
 
 /** The loan and household a loan number refers to. */

@@ -135,3 +135,28 @@ export function dedupeKey(parts: { loanNo: string; visitDate: string; officer: s
   }
   return createHash('sha256').update(s).digest('hex').slice(0, 32);
 }
+
+/** What one row of a visits file records, for telling "the same visit again" from "another visit under the same id". */
+export interface VisitContent extends DedupeExtras {
+  loanNo: string;
+  visitDate: string;
+  officer: string;
+  outcomes: string[];
+  principalFen: number | null;
+  interestFen: number | null;
+  promiseAmountFen: number | null;
+}
+
+/**
+ * A key over everything a visit row records, with the amounts normalised as they are stored (an empty interest on a
+ * cash row is 0; an amount of an outcome not recorded is none) and the borrower signing written as no signer.
+ */
+export function visitContentKey(c: VisitContent): string {
+  const has = (k: string) => c.outcomes.includes(k);
+  return dedupeKey({
+    ...c,
+    signedBy: c.signedBy === 'borrower' ? null : c.signedBy,
+    amounts: [has('cash') ? (c.principalFen ?? 0) : null, has('cash') ? (c.interestFen ?? 0) : null, has('intent') ? c.promiseAmountFen : null],
+    promiseDate: has('intent') ? c.promiseDate : null,
+  });
+}

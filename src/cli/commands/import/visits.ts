@@ -1,8 +1,8 @@
 // `fieldvisit import visits FILE`: record many visits from a CSV or .xlsx file, all or nothing.
 import type { Command } from 'commander';
-import { loanByNo, recordVisitIn } from '../../../db/visits.js';
+import { loanByNo, recordVisitIn, storedVisitContentKeys } from '../../../db/visits.js';
 import { VISIT_FIELDS, parseVisitRow, type VisitField, type VisitRow } from '../../../import/parseVisitRow.js';
-import { dedupeKey, type OutcomeInput } from '../../../domain/visit.js';
+import { dedupeKey, visitContentKey, type OutcomeInput } from '../../../domain/visit.js';
 import { importedVisitUid } from '../../../domain/ids.js';
 import { DataError } from '../../../domain/errors.js';
 import { pick, text, type Text } from '../../../domain/text.js';
@@ -65,6 +65,8 @@ export function action(ctx: Context) {
     await withSession(ctx, command, async ({ db }) => {
       const counts: VisitImportSummary = { created: 0, duplicates: 0, outcomes: 0 };
       const warnings: { line: number; text: Text }[] = [];
+      // One visit_id is one visit: the same id with other content is an error naming both lines, never a "duplicate".
+      const seenIds = new Map<string, { line: number; key: string }>();
       const outcome = await runImport<VisitField, VisitRow, VisitImportSummary>(
         ctx,
         db,
@@ -72,8 +74,39 @@ export function action(ctx: Context) {
           fields: VISIT_FIELDS,
           parse: parseVisitRow,
           rowsCanFail: true,
+          crossCheck(row, line) {
+            if (!row.visitId) return [];
+            const key = visitContentKey(row);
+            const prev = seenIds.get(row.visitId);
+            if (!prev) {
+              seenIds.set(row.visitId, { line, key });
+              return [];
+            }
+            if (prev.key === key) return [];
+            return [
+              {
+                field: 'visit_id',
+                reason: text(
+                  `visit_id ${row.visitId} 已在第 ${prev.line} 行出现，但内容不同（日期、贷款、催收员、结果或金额）：一个 visit_id 只能对应一次走访，请改正其中一行或换一个 visit_id`,
+                  `visit_id ${row.visitId} is also on line ${prev.line} with other content (date, loan, officer, outcomes or amounts): one visit_id is one visit; fix one of the rows or give it another visit_id`,
+                ),
+                severity: 'error' as const,
+              },
+            ];
+          },
           dbCheck(row) {
             const problems = [];
+            const stored = row.visitId ? storedVisitContentKeys(db, row.visitId) : null;
+            if (stored && !stored.includes(visitContentKey(row))) {
+              problems.push({
+                field: 'visit_id',
+                reason: text(
+                  `visit_id ${row.visitId} 已导入过，但那次走访的内容与这一行不同：已记录的走访不会因重新导入而改变；如需更正，请作废原走访（visit void）并用新的 visit_id 导入`,
+                  `visit_id ${row.visitId} was imported before with other content: a recorded visit is never changed by a re-import; to correct it, void the visit (visit void) and import the correction under a new visit_id`,
+                ),
+                severity: 'error' as const,
+              });
+            }
             if (!loanByNo(db, row.loanNo)) {
               problems.push({
                 field: 'loan_no',

@@ -34,6 +34,7 @@ export function registerVisit(program: Command, ctx: Context): void {
     .option('--where <place>', h(L, '外出务工地点（与 --reason away 一起）', 'where the borrower works away (with --reason away)'))
     .option('--note <text>', h(L, '备注', 'note'))
     .option('--escalate <text>', h(L, '需要主管或部门协助的事项', 'a matter for the supervisor'))
+    .option('--force', h(L, '仍然记录（如签回日期早于通知书发出日期）', 'record anyway (e.g. a notice signed back before its issue date)'))
     .option('--json', h(L, '以 JSON 输出保存的走访', 'print the saved visit as JSON'));
   describe(
     log,

@@ -6,7 +6,7 @@ import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/b
 import { recordVisit } from '../../../db/visits.js';
 import { visitById, listVisits } from '../../../db/visitList.js';
 import { listPromises } from '../../../db/promises.js';
-import { listNotices } from '../../../db/notices.js';
+import { listNotices, noticeByNo } from '../../../db/notices.js';
 import { householdsIn, townshipsWithHouseholds, villagesWithHouseholds } from '../../../db/households.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { brokenByHousehold } from '../../../domain/promise.js';
@@ -40,6 +40,7 @@ export interface LogOpts {
   where?: string;
   note?: string;
   escalate?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -247,6 +248,19 @@ export function action(ctx: Context) {
           escalate: opts.escalate?.trim() || null,
           outcomes: flagOutcomes.map((o) => (o.kind === 'note' ? o : { ...o, loanId: loan?.loanId ?? null })),
         };
+      }
+      // A notice cannot come back signed before it was issued: most likely a wrong number or date. --force records it.
+      for (const o of draft.outcomes) {
+        if (o.kind !== 'notice-signed' || !o.noticeNo) continue;
+        const n = noticeByNo(db, o.noticeNo);
+        if (n?.issuedOn && draft.visitDate < n.issuedOn && !opts.force) {
+          throw new DataError(
+            text(
+              `通知书 ${o.noticeNo} 于 ${n.issuedOn} 发出，签回日期 ${draft.visitDate} 却更早：请核对编号和日期；确认无误时加 --force 记录。未保存。`,
+              `Notice ${o.noticeNo} was issued on ${n.issuedOn}, but the signing date ${draft.visitDate} is earlier: check the number and the date; if both are right, add --force. Nothing was saved.`,
+            ),
+          );
+        }
       }
       const r = recordVisit(db, { ...draft, source: 'cli', createdAt: nowIso(ctx) }, day);
       const saved = visitById(db, r.visitId)!;
