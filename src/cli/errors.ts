@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { CancelledError, DataError, InputError, UsageError } from '../domain/errors.js';
 import { pick, type Lang } from '../domain/text.js';
 import { formatProblem } from '../format/problems.js';
+import { busyGaveUp, isBusy } from '../db/busy.js';
 
 export const EXIT = { ok: 0, data: 1, usage: 2, cancelled: 130 } as const;
 
@@ -67,6 +68,8 @@ export function reportError(e: unknown, lang: Lang, debug: boolean): Reported {
     const msg = lang === 'zh' && zh ? '错误：' + zh(e.message) + '（用 --help 查看用法）' : e.message.replace(/^error: /, 'Error: ') + ' (see --help)';
     return { code: EXIT.usage, message: msg };
   }
+  // A lock held by another process past every wait: one sentence, exit 1 — never "internal error".
+  if (isBusy(e)) return reportError(busyGaveUp(0), lang, debug);
   const err = e instanceof Error ? e : new Error(String(e));
   const lines = [
     lang === 'zh'

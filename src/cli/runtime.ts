@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { openDatabase, type Db } from '../db/open.js';
 import { vacuumInto } from '../db/backup.js';
 import { getSetting } from '../db/settings.js';
-import { isLang, pick, type Text } from '../domain/text.js';
+import { isLang, pick, text, type Text } from '../domain/text.js';
+import type { BusyPolicy } from '../db/busy.js';
 import { nowIso, resolveDbPath, type Context } from './context.js';
 
 export interface GlobalOptions {
@@ -34,11 +35,29 @@ function backupBeforeMigrate(file: string, ctx: Context) {
   };
 }
 
+/**
+ * How a write waits for another fieldvisit that is writing: silently for a moment, then with one line on a terminal,
+ * up to 30 minutes (FIELDVISIT_BUSY_WAIT_MS and FIELDVISIT_BUSY_ATTEMPT_MS shorten it, for tests).
+ */
+function busyPolicy(ctx: Context): Partial<BusyPolicy> {
+  const ms = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+  const p: Partial<BusyPolicy> = {
+    onWait: () => {
+      if (ctx.stderrIsTTY) warn(ctx, t(ctx, text('正在等待另一个 fieldvisit 写完（导入、合并或备份）……', 'Waiting for another fieldvisit to finish writing (an import, a merge or a backup) …')));
+    },
+  };
+  const max = ms(ctx.env.FIELDVISIT_BUSY_WAIT_MS);
+  const attempt = ms(ctx.env.FIELDVISIT_BUSY_ATTEMPT_MS);
+  if (max !== undefined) p.maxWaitMs = max;
+  if (attempt !== undefined) p.attemptMs = attempt;
+  return p;
+}
+
 /** Opens the database for a command, applying the language set with `config set lang` unless --lang was given. */
 export async function openSession(ctx: Context, cmd: Command, opts: { mustExist?: boolean } = {}): Promise<Session> {
   const g = globals(cmd);
   const file = await resolveDbPath(ctx, g.db);
-  const opened = openDatabase(file, { nowIso: nowIso(ctx), mustExist: opts.mustExist, beforeMigrate: backupBeforeMigrate(file, ctx) });
+  const opened = openDatabase(file, { nowIso: nowIso(ctx), mustExist: opts.mustExist, beforeMigrate: backupBeforeMigrate(file, ctx), busy: busyPolicy(ctx) });
   if (!g.lang) {
     const l = getSetting(opened.db, 'lang');
     if (isLang(l)) ctx.lang = l;

@@ -8,6 +8,7 @@ import { text } from '../domain/text.js';
 import { uuidv7 } from '../domain/ids.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { stmt } from './stmt.js';
+import { DEFAULT_BUSY, retryWhileBusy, waitOutWriters, type BusyPolicy } from './busy.js';
 import { applyMigrations, assertNotNewer, currentVersion, latestVersion, pendingMigrations, type Migration } from './migrate.js';
 
 export type Db = Database.Database;
@@ -21,7 +22,8 @@ export interface OpenOptions {
   /** Called before migrations run on a file that already holds data, so the caller can back it up. */
   beforeMigrate?: (db: Db, from: number, to: number) => void;
   migrations?: readonly Migration[];
-  busyTimeoutMs?: number;
+  /** How writes wait for another process that is writing (see busy.ts); tests shorten it. */
+  busy?: Partial<BusyPolicy>;
 }
 
 export interface Opened {
@@ -68,9 +70,10 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
     }
     created = true;
   }
+  const busy: BusyPolicy = { ...DEFAULT_BUSY, ...opts.busy };
   let db: Db;
   try {
-    db = new SqliteDatabase(abs, { readonly: !!opts.readonly, timeout: opts.busyTimeoutMs ?? 15000 });
+    db = new SqliteDatabase(abs, { readonly: !!opts.readonly, timeout: busy.attemptMs });
   } catch (e) {
     throw new DataError(
       text(`无法打开数据库 ${abs}：${(e as Error).message}`, `Cannot open the database ${abs}: ${(e as Error).message}`),
@@ -85,7 +88,8 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
       text(`${abs} 不是 SQLite 数据库文件：请检查 --db 指定的路径。`, `${abs} is not a SQLite database file: check the --db path.`),
     );
   }
-  if (!opts.readonly) db.pragma('journal_mode = WAL');
+  waitOutWriters(db, busy);
+  if (!opts.readonly) retryWhileBusy(busy, () => db.pragma('journal_mode = WAL'));
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   assertNotNewer(db, abs, migrations);

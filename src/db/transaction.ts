@@ -1,12 +1,13 @@
 // Transactions that span asynchronous reading (a streamed import): better-sqlite3's transaction() is synchronous only.
 import type { Db } from './open.js';
+import { busyPolicyOf, retryWhileBusy } from './busy.js';
 
 /**
  * Runs `fn` inside one IMMEDIATE write transaction, awaiting it; commits when `commit` says so (false: a dry
  * run, rolled back), rolls back on any error. Nothing written by `fn` survives unless it finishes.
  */
 export async function inWriteTransaction<T>(db: Db, fn: () => Promise<T>, commit: (result: T) => boolean): Promise<T> {
-  db.exec('BEGIN IMMEDIATE');
+  retryWhileBusy(busyPolicyOf(db), () => db.exec('BEGIN IMMEDIATE'));
   try {
     const result = await fn();
     db.exec(commit(result) ? 'COMMIT' : 'ROLLBACK');
