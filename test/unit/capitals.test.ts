@@ -89,7 +89,7 @@ describe('yuanInCapitals', () => {
       expect(s, String(f)).not.toMatch(/^零./);
       expect(s, String(f)).not.toMatch(/[^元]整/);
       expect(s.endsWith('整'), String(f)).toBe(f % 100 === 0);
-      expect(s, String(f)).not.toMatch(/(^|[^壹-玖])拾/); // 拾 always has its digit (壹拾)
+      expect(s, String(f)).not.toMatch(/(^|[^壹贰叁肆伍陆柒捌玖])拾/); // 拾 always has its digit (壹拾)
       expect(s, String(f)).toMatch(/^[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
     }
   });
