@@ -6,6 +6,7 @@ import { text } from '../../../domain/text.js';
 import { requireTownship } from '../../../db/places.js';
 import { weekFacts } from '../../../db/weekly.js';
 import { listPromises } from '../../../db/promises.js';
+import { readLetterhead } from '../../../db/settings.js';
 import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
 import { renderWeeklyReport } from '../../../format/weeklyReport.js';
 import { today, type Context } from '../../context.js';
@@ -97,6 +98,8 @@ export function action(ctx: Context) {
           color: ctx.color && opts.out === undefined,
           trace: !!opts.trace,
           ascii: !!globals(command).ascii,
+          letterhead: readLetterhead(db),
+          preparedOn: today(ctx),
         });
         emitOutput(ctx, body, opts.out, format === 'csv');
       },
