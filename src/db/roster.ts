@@ -21,6 +21,8 @@ export interface RosterInput {
   guarantor: string | null;
   guaranteeUntil: IsoDate | null;
   stance: string | null;
+  /** Where a guarantor notice is sent; optional so writers that predate it (old bundles) leave it as it is. */
+  guarantorAddress?: string | null;
   /** The file line, to find a loan number repeated within one import. */
   line?: number;
 }
@@ -54,6 +56,7 @@ interface LoanRow {
   officer: string | null;
   guarantor: string | null;
   guarantee_until: string | null;
+  guarantor_address: string | null;
   b_household_id: number;
   b_name: string;
   b_id_number: string | null;
@@ -138,15 +141,15 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     insHousehold: db.prepare(`INSERT INTO households (village_id, group_id, head_name) VALUES (?, ?, ?)`),
     // The loan and its borrower in one step: a re-import looks up both for every row.
     loan: db.prepare(
-      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until,
+      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until, l.guarantor_address,
          b.household_id AS b_household_id, b.name AS b_name, b.id_number AS b_id_number, b.phone AS b_phone, b.stance AS b_stance
        FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = ?`,
     ),
-    insLoan: db.prepare(`INSERT INTO loans (loan_no, borrower_id, principal_fen, interest_fen, balance_as_of, loan_date, due_date, officer, guarantor, guarantee_until)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insLoan: db.prepare(`INSERT INTO loans (loan_no, borrower_id, principal_fen, interest_fen, balance_as_of, loan_date, due_date, officer, guarantor, guarantee_until, guarantor_address)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updLoan: db.prepare(`UPDATE loans SET borrower_id = ?, principal_fen = ?, interest_fen = ?,
       balance_as_of = CASE WHEN principal_fen = ? AND interest_fen = ? THEN balance_as_of ELSE ? END,
-      loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ? WHERE id = ?`),
+      loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ?, guarantor_address = ? WHERE id = ?`),
     borrowerByIdNumber: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id_number = ? LIMIT 1`),
     // Same name in the same household is the same person unless both carry different ID numbers (a father and son
     // named alike): then it is someone else.
@@ -320,7 +323,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       const bid = upsertBorrower(borrower, hid, r);
       if (!loan) {
         const id = Number(
-          q.insLoan.run(r.loanNo, bid, r.principalFen, r.interestFen, asOf, r.loanDate, r.dueDate, r.officer, r.guarantor, r.guaranteeUntil)
+          q.insLoan.run(r.loanNo, bid, r.principalFen, r.interestFen, asOf, r.loanDate, r.dueDate, r.officer, r.guarantor, r.guaranteeUntil, r.guarantorAddress ?? null)
             .lastInsertRowid,
         );
         count('loans', id, 'created');
@@ -342,7 +345,8 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
           loan.due_date === (r.dueDate ?? loan.due_date) &&
           loan.officer === (r.officer ?? loan.officer) &&
           loan.guarantor === (r.guarantor ?? loan.guarantor) &&
-          loan.guarantee_until === (r.guaranteeUntil ?? loan.guarantee_until);
+          loan.guarantee_until === (r.guaranteeUntil ?? loan.guarantee_until) &&
+          loan.guarantor_address === (r.guarantorAddress ?? loan.guarantor_address);
         if (same) count('loans', loan.id, 'unchanged');
         else {
           q.updLoan.run(
@@ -358,6 +362,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             r.officer ?? loan.officer,
             r.guarantor ?? loan.guarantor,
             r.guaranteeUntil ?? loan.guarantee_until,
+            r.guarantorAddress ?? loan.guarantor_address,
             loan.id,
           );
           count('loans', loan.id, 'updated');

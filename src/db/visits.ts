@@ -8,6 +8,7 @@ import { uuidv7 } from '../domain/ids.js';
 import { checkVisit, type OutcomeInput, type VisitInput } from '../domain/visit.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
+import { noticeVoidWarning } from './notices.js';
 
 export interface RecordResult {
   visitId: number;
@@ -206,7 +207,7 @@ function linkNotice(db: Db, noticeNo: string, loanId: number, date: IsoDate, rec
   if (n.loan_id !== loanId) {
     return [text(`通知书 ${noticeNo} 在台账中属于另一笔贷款：请核对编号`, `notice ${noticeNo} was issued for another loan: check the number`)];
   }
-  return [];
+  return noticeVoidWarning(db, noticeNo);
 }
 
 export interface VoidResult {

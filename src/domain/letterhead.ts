@@ -20,7 +20,7 @@ export const EMPTY_LETTERHEAD: Letterhead = { institution: null, branch: null, p
 export function lenderName(l: Letterhead, lang: Lang): string | null {
   const parts = [l.institution, l.branch].filter((x): x is string => !!x && x.trim() !== '');
   if (parts.length === 0) return null;
-  return parts.join(lang === 'zh' ? '' : ', ');
+  return parts.join(lang === 'zh' ? '' : ' ');
 }
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

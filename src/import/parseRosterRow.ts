@@ -25,6 +25,7 @@ export type RosterField =
   | 'officer'
   | 'guarantor'
   | 'guarantee_until'
+  | 'guarantor_address'
   | 'stance';
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -45,6 +46,7 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'guarantor', aliases: ['保证人', '担保人'], required: false },
   { field: 'guarantee_until', aliases: ['保证期间至', '保证期限至', '保证到期日', 'guarantee_end'], required: false },
   { field: 'stance', aliases: ['客户类型', '类型', '态度类型'], required: false },
+  { field: 'guarantor_address', aliases: ['保证人地址', '保证人住址', '担保人地址', '担保人住址'], required: false },
 ];
 
 export interface RosterRow {
@@ -66,6 +68,7 @@ export interface RosterRow {
   guarantor: string | null;
   guaranteeUntil: IsoDate | null;
   stance: string | null;
+  guarantorAddress: string | null;
 }
 
 export interface FieldProblem {
@@ -196,6 +199,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
       guarantor: str('guarantor'),
       guaranteeUntil,
       stance,
+      guarantorAddress: str('guarantor_address'),
     },
     problems,
   };
