@@ -170,7 +170,7 @@ export function noticeAsHtml(n: NoticeRow, lang: Lang, o: NoticeRenderOptions = 
   <p class="sign right">${esc(d.lenderSign)}</p>
 </section>`;
   const receipt = `
-<section class="copy receipt">${head(zh ? '回执联' : 'receipt')}
+<section class="copy">${head(zh ? '回执联' : 'receipt')}
   <p class="to">${esc(d.receipt.to)}</p>
   <p class="body">${esc(d.receipt.ack)}</p>
   ${table(d.receipt.facts)}
