@@ -139,7 +139,8 @@ function wordingZh(f: NoticeFacts): NoticeWording {
       consequence = `逾期仍不归还的，贷款人将按合同约定计收罚息，并依法向人民法院提起诉讼；${fees}`;
       break;
   }
-  const sign = '请您在回执联上签字（或捺印）并注明签收日期，回执联交回贷款人。本通知书是贷款人向您主张债权的书面凭证。';
+  const who = f.type === 'guarantor' ? '保证人' : '借款人';
+  const sign = `本通知书一式两份。请您在回执联上签字（或捺印）并注明签收日期，${who}签收后，回执联交回贷款人留存。本通知书是贷款人向您主张债权的书面凭证。`;
   const ack =
     f.type === 'guarantor'
       ? `本人已收到贷款人于${asOf}发出的本通知书，对借款人${f.borrower}所欠上述借款本息予以确认。`
@@ -191,7 +192,7 @@ function wordingEn(f: NoticeFacts): NoticeWording {
       consequence = `If it is still not repaid, the lender will charge penalty interest as the contract provides and take the matter to court; ${fees}`;
       break;
   }
-  const sign = 'Please sign (or put your fingerprint on) the receipt, write the date you received it, and return the receipt to the lender. This notice is the lender’s written demand for the debt.';
+  const sign = 'This notice is made in two copies. Please sign (or put your fingerprint on) the receipt and write the date you received it; the signed receipt returns to the lender. This notice is the lender’s written demand for the debt.';
   const ack =
     f.type === 'guarantor'
       ? `I received this notice, issued by the lender on ${asOf}, and confirm the principal and interest the borrower ${f.borrower} owes as stated above.`
