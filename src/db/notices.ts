@@ -132,6 +132,15 @@ export function issueNotice(db: Db, n: IssueInput): NoticeRow {
           ),
         );
       }
+      // A balance below zero (cash recorded beyond what was owed, e.g. after a merge) cannot be demanded.
+      if (loan.p < 0 || loan.i < 0) {
+        throw new DataError(
+          text(
+            `贷款 ${loan.loanNo} 的余额小于零（收回的现金超过欠款），不能发出通知书：请先核对该贷款的现金记录。`,
+            `Loan ${loan.loanNo} has a balance below zero (cash recorded beyond what was owed), so no notice can be issued: check its cash entries first.`,
+          ),
+        );
+      }
       // The same notice twice on one day is usually a slip (a second run, a printer jam): ask for --force, draw no number.
       const twin = db
         .prepare(

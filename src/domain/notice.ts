@@ -78,12 +78,13 @@ function zhCount(n: number): string {
   return `${t === 1 ? '' : ZH_NUM[t]}十${u ? ZH_NUM[u] : ''}`;
 }
 
+// Issuing refuses a balance below zero; a notice stored by an older version might still carry one: figures only then.
 function amountZh(fen: Fen): string {
-  return `人民币${fenToDisplay(fen)}元（大写：${yuanInCapitals(fen)}）`;
+  return fen < 0 ? `人民币${fenToDisplay(fen)}元` : `人民币${fenToDisplay(fen)}元（大写：${yuanInCapitals(fen)}）`;
 }
 
 function amountEn(fen: Fen): string {
-  return `RMB ${fenToDisplay(fen)} (${yuanInCapitals(fen)})`;
+  return fen < 0 ? `RMB ${fenToDisplay(fen)}` : `RMB ${fenToDisplay(fen)} (${yuanInCapitals(fen)})`;
 }
 
 /**

@@ -48,6 +48,7 @@ const BLANK = '__________';
 
 function money(fen: number | null, zh: boolean): string {
   const f = fen ?? 0;
+  if (f < 0) return zh ? `${fenToDisplay(f)}元` : `RMB ${fenToDisplay(f)}`;
   return zh ? `${fenToDisplay(f)}元（${yuanInCapitals(f)}）` : `RMB ${fenToDisplay(f)} (${yuanInCapitals(f)})`;
 }
 
