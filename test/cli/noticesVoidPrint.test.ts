@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, json, query, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { SqliteDatabase } from '../../src/db/driver.js';
+import { contentChecksum } from '../../src/db/bundle.js';
 
 let base: string;
 
@@ -181,5 +183,20 @@ describe('voids between laptops', () => {
     const l = laptop(roster);
     expect(query(l, `SELECT guarantor_address FROM loans WHERE loan_no = 'WS-2022-0002'`)[0].guarantor_address).toBe('马头冲二组12号');
     expect(register(l)).toEqual(register(office));
+  });
+
+  it('a bundle made before notice voids and pay-by existed still verifies and merges', () => {
+    const office = fresh();
+    must(['notice', 'issue', '--loan', 'WS-2022-0001', '--type', 'overdue-loan'], office);
+    const roster = path.join(tmpDir(), 'old.fvb');
+    must(['export', '--roster', '--township', '涡水镇', '--out', roster], office);
+    // Make it look like a bundle from before migration 0007: no notice_voids table, no pay_by or guarantor_address
+    // column, sealed with the checksum of that older layout.
+    const b = new SqliteDatabase(roster);
+    b.exec(`DROP TABLE notice_voids; ALTER TABLE notices DROP COLUMN pay_by; ALTER TABLE roster DROP COLUMN guarantor_address`);
+    b.prepare(`UPDATE manifest SET value = ? WHERE key = 'checksum'`).run(JSON.stringify(contentChecksum(b)));
+    b.close();
+    const l = laptop(roster);
+    expect(register(l)).toEqual([['涡水镇-2026-0001', 'outstanding', null, null, null, null]]);
   });
 });
