@@ -20,6 +20,7 @@ const RECORD_TABLES = {
   visits: 'created_at',
   visit_voids: 'voided_at',
   borrower_events: 'recorded_at',
+  notice_voids: 'voided_at',
   ...FACT_RECORD_COLUMNS,
 } as const;
 type RecordTable = keyof typeof RECORD_TABLES;
@@ -98,10 +99,10 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .raw()
     .iterate(params) as Iterable<unknown[]>)
     vm.run(r);
-  const no = ins(`INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const no = ins(`INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const r of db
     .prepare(
-      `SELECT x.uid, x.origin_db, x.notice_no, l.loan_no, x.type, x.issued_on, x.principal_fen, x.interest_fen, x.external, x.recorded_at
+      `SELECT x.uid, x.origin_db, x.notice_no, l.loan_no, x.type, x.issued_on, x.principal_fen, x.interest_fen, x.external, x.recorded_at, x.pay_by
        FROM notices x JOIN loans l ON l.id = x.loan_id WHERE ${where.notices} ORDER BY x.id`,
     )
     .raw()
@@ -150,11 +151,38 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .iterate(params) as Iterable<unknown[]>)
     be.run(r);
   copyFacts(db, b, where, params);
+  copyNoticeVoids(db, b, where.notice_voids, params);
+}
+
+/** Notice voids travel by notice number, like the notices they void (a void may travel without its notice). */
+function copyNoticeVoids(db: Db, b: BundleDb, where: string, params: Record<string, unknown>): void {
+  const nv = b.prepare(`INSERT INTO notice_voids VALUES (?, ?, ?, ?, ?, ?)`);
+  for (const r of db
+    .prepare(`SELECT x.uid, x.origin_db, x.notice_no, x.reason, x.voided_by, x.voided_at FROM notice_voids x WHERE ${where} ORDER BY x.id`)
+    .raw()
+    .iterate(params) as Iterable<unknown[]>)
+    nv.run(r);
+}
+
+/** Applies notice voids by uid: kept whether or not their notice is here yet, so merge order does not matter. */
+function applyNoticeVoids(db: Db, b: BundleDb, s: MergeSummary): void {
+  // A bundle made before notice voids existed has no such table.
+  if (!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notice_voids'`).get()) return;
+  const seen = db.prepare(`SELECT 1 FROM notice_voids WHERE uid = ?`).pluck();
+  const insert = db.prepare(`INSERT INTO notice_voids (uid, origin_db, notice_no, reason, voided_by, voided_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  for (const x of b.prepare(`SELECT uid, origin_db, notice_no, reason, voided_by, voided_at FROM notice_voids ORDER BY rowid`).raw().all() as unknown[][]) {
+    if (seen.get(x[0])) {
+      s.skipped.notice_voids++;
+      continue;
+    }
+    insert.run(x);
+    s.added.notice_voids++;
+  }
 }
 
 function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 'recorded'> {
   const counts: Record<string, number> = {};
-  for (const t of ['roster', 'village_merges', 'notices', 'visits', 'visit_outcomes', 'visit_voids', 'borrower_events', ...FACT_TABLE_NAMES]) {
+  for (const t of ['roster', 'village_merges', 'notices', 'visits', 'visit_outcomes', 'visit_voids', 'borrower_events', 'notice_voids', ...FACT_TABLE_NAMES]) {
     counts[t] = (b.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   const vd = b.prepare(`SELECT min(visit_date) AS a, max(visit_date) AS z FROM visits`).get() as { a: string | null; z: string | null };
@@ -162,7 +190,8 @@ function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 're
     .prepare(
       `SELECT min(t) AS a, max(t) AS z FROM (SELECT created_at AS t FROM visits UNION ALL SELECT voided_at FROM visit_voids
        UNION ALL SELECT recorded_at FROM borrower_events UNION ALL SELECT recorded_at FROM notices UNION ALL SELECT recorded_at FROM village_merges
-       UNION ALL SELECT recorded_at FROM loan_marks UNION ALL SELECT recorded_at FROM legal_events UNION ALL SELECT voided_at FROM fact_voids)`,
+       UNION ALL SELECT recorded_at FROM loan_marks UNION ALL SELECT recorded_at FROM legal_events UNION ALL SELECT voided_at FROM fact_voids
+       UNION ALL SELECT voided_at FROM notice_voids)`,
     )
     .get() as { a: string | null; z: string | null };
   return { counts, visit_dates: vd.a && vd.z ? [vd.a, vd.z] : null, recorded: rec.a && rec.z ? [rec.a, rec.z] : null };
@@ -252,7 +281,8 @@ export function exportRoster(
       for (const r of db
         .prepare(
           `SELECT l.loan_no, a.name AS area, v.name AS village, g.name AS grp, h.head_name, bo.name AS borrower, bo.id_number, bo.phone, bo.stance,
-                  l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until, l.guarantee_type
+                  l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until, l.guarantee_type,
+                  l.guarantor_address
            FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id JOIN households h ON h.id = bo.household_id JOIN villages v ON v.id = h.village_id
            LEFT JOIN areas a ON a.id = v.area_id LEFT JOIN village_groups g ON g.id = h.group_id
            WHERE v.township_id = ? ORDER BY l.loan_no`,
@@ -262,6 +292,7 @@ export function exportRoster(
         rins.run(
           r.loan_no, t.name, r.area, r.village, r.grp, r.head_name, r.borrower, opts.withIds ? id : maskIdNumber(id), opts.withIds || !id ? 0 : 1,
           r.phone, r.stance, r.principal_fen, r.interest_fen, r.balance_as_of, r.loan_date, r.due_date, r.officer, r.guarantor, r.guarantee_until, r.guarantee_type,
+          r.guarantor_address,
         );
       }
       // Record rows that concern this township's loans.
@@ -291,6 +322,7 @@ export function exportRoster(
         visit_voids: `EXISTS (SELECT 1 FROM visits v4 JOIN households h4 ON h4.id = v4.household_id JOIN villages vi4 ON vi4.id = h4.village_id
                       WHERE v4.uid = x.visit_uid AND (vi4.township_id = @tid OR v4.id IN (SELECT id FROM temp.export_visit_ids)))`,
         borrower_events: `EXISTS (SELECT 1 FROM loans l3 WHERE l3.borrower_id = x.borrower_id AND ${inTownship('l3.id')})`,
+        notice_voids: `EXISTS (SELECT 1 FROM notices n5 WHERE n5.notice_no = x.notice_no AND ${inTownship('n5.loan_id')})`,
       };
       copyRecords(db, b, where, { tid: t.id, tname: t.name });
       db.exec(`DROP TABLE temp.export_visit_ids`);
@@ -317,8 +349,8 @@ export function exportRoster(
 // ---------------------------------------------------------------------------------------------------------------
 // Merging
 
-export type MergeTable = 'roster' | 'village_merges' | 'notices' | 'visits' | 'visit_voids' | 'borrower_events' | FactTableName;
-export const MERGE_TABLES: readonly MergeTable[] = ['roster', 'village_merges', 'notices', 'visits', 'visit_voids', 'borrower_events', ...FACT_TABLE_NAMES];
+export type MergeTable = 'roster' | 'village_merges' | 'notices' | 'visits' | 'visit_voids' | 'borrower_events' | 'notice_voids' | FactTableName;
+export const MERGE_TABLES: readonly MergeTable[] = ['roster', 'village_merges', 'notices', 'visits', 'visit_voids', 'borrower_events', 'notice_voids', ...FACT_TABLE_NAMES];
 
 export interface MergeSummary {
   file: string;
@@ -515,6 +547,8 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         // Roster bundles made before the column existed carry no type.
         guaranteeType: (r.guarantee_type ?? null) as 'general' | 'joint' | null,
         stance: r.stance as string | null,
+        // Absent from bundles made before the column existed: undefined leaves the loan's address as it is.
+        guarantorAddress: r.guarantor_address as string | null | undefined,
       };
       writer.write(input);
     }
@@ -596,6 +630,8 @@ interface NoticeRec {
   interest_fen: number | null;
   external: number;
   recorded_at: string;
+  /** Absent from bundles made before notices carried a pay-by date. */
+  pay_by?: string | null;
 }
 
 interface StatusRec {
@@ -640,10 +676,10 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
   );
   const noticeUid = db.prepare(`SELECT 1 FROM notices WHERE uid = ?`).pluck();
   const insNotice = db.prepare(
-    `INSERT INTO notices (uid, origin_db, notice_no, loan_id, type, issued_on, principal_fen, interest_fen, external, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO notices (uid, origin_db, notice_no, loan_id, type, issued_on, principal_fen, interest_fen, external, recorded_at, pay_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const replaceNotice = db.prepare(
-    `UPDATE notices SET uid = ?, origin_db = ?, loan_id = ?, type = ?, issued_on = ?, principal_fen = ?, interest_fen = ?, external = ?, recorded_at = ? WHERE notice_no = ?`,
+    `UPDATE notices SET uid = ?, origin_db = ?, loan_id = ?, type = ?, issued_on = ?, principal_fen = ?, interest_fen = ?, external = ?, recorded_at = ?, pay_by = ? WHERE notice_no = ?`,
   );
   for (const n of b.prepare(`SELECT * FROM notices ORDER BY rowid`).all() as NoticeRec[]) {
     if (noticeUid.get(n.uid) || inConflicts.get(n.uid, n.uid)) {
@@ -651,7 +687,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
       continue;
     }
     const cur = noticeByNo.get(n.notice_no) as NoticeRec | undefined;
-    const vals = [n.uid, n.origin_db, lid(n.loan_no), n.type, n.issued_on, n.principal_fen, n.interest_fen, n.external, n.recorded_at] as const;
+    const vals = [n.uid, n.origin_db, lid(n.loan_no), n.type, n.issued_on, n.principal_fen, n.interest_fen, n.external, n.recorded_at, n.pay_by ?? null] as const;
     if (!cur) {
       insNotice.run(n.uid, n.origin_db, n.notice_no, ...vals.slice(2));
       s.added.notices++;
@@ -733,6 +769,8 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
       );
     }
   }
+
+  applyNoticeVoids(db, b, s);
 
   // Voids apply to the visit they name by uid, wherever it came from and whether or not it is here yet.
   const voidUid = db.prepare(`SELECT 1 FROM visit_voids WHERE uid = ?`).pluck();

@@ -22,6 +22,8 @@ export interface RosterInput {
   guaranteeUntil: IsoDate | null;
   guaranteeType?: 'general' | 'joint' | null;
   stance: string | null;
+  /** Where a guarantor notice is sent; optional so writers that predate it (old bundles) leave it as it is. */
+  guarantorAddress?: string | null;
   /** The file line, to find a loan number repeated within one import. */
   line?: number;
 }
@@ -56,6 +58,7 @@ interface LoanRow {
   guarantor: string | null;
   guarantee_until: string | null;
   guarantee_type: string | null;
+  guarantor_address: string | null;
   b_household_id: number;
   b_name: string;
   b_id_number: string | null;
@@ -140,15 +143,15 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     insHousehold: db.prepare(`INSERT INTO households (village_id, group_id, head_name) VALUES (?, ?, ?)`),
     // The loan and its borrower in one step: a re-import looks up both for every row.
     loan: db.prepare(
-      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until, l.guarantee_type,
+      `SELECT l.id, l.borrower_id, l.principal_fen, l.interest_fen, l.balance_as_of, l.loan_date, l.due_date, l.officer, l.guarantor, l.guarantee_until, l.guarantee_type, l.guarantor_address,
          b.household_id AS b_household_id, b.name AS b_name, b.id_number AS b_id_number, b.phone AS b_phone, b.stance AS b_stance
        FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.loan_no = ?`,
     ),
-    insLoan: db.prepare(`INSERT INTO loans (loan_no, borrower_id, principal_fen, interest_fen, balance_as_of, loan_date, due_date, officer, guarantor, guarantee_until, guarantee_type)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insLoan: db.prepare(`INSERT INTO loans (loan_no, borrower_id, principal_fen, interest_fen, balance_as_of, loan_date, due_date, officer, guarantor, guarantee_until, guarantee_type, guarantor_address)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updLoan: db.prepare(`UPDATE loans SET borrower_id = ?, principal_fen = ?, interest_fen = ?,
       balance_as_of = CASE WHEN principal_fen = ? AND interest_fen = ? THEN balance_as_of ELSE ? END,
-      loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ?, guarantee_type = ? WHERE id = ?`),
+      loan_date = ?, due_date = ?, officer = ?, guarantor = ?, guarantee_until = ?, guarantee_type = ?, guarantor_address = ? WHERE id = ?`),
     borrowerByIdNumber: db.prepare(`SELECT id, household_id, name, id_number, phone, stance FROM borrowers WHERE id_number = ? LIMIT 1`),
     // Same name in the same household is the same person unless both carry different ID numbers (a father and son
     // named alike): then it is someone else.
@@ -322,7 +325,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       const bid = upsertBorrower(borrower, hid, r);
       if (!loan) {
         const id = Number(
-          q.insLoan.run(r.loanNo, bid, r.principalFen, r.interestFen, asOf, r.loanDate, r.dueDate, r.officer, r.guarantor, r.guaranteeUntil, r.guaranteeType ?? null)
+          q.insLoan.run(r.loanNo, bid, r.principalFen, r.interestFen, asOf, r.loanDate, r.dueDate, r.officer, r.guarantor, r.guaranteeUntil, r.guaranteeType ?? null, r.guarantorAddress ?? null)
             .lastInsertRowid,
         );
         count('loans', id, 'created');
@@ -345,7 +348,8 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
           loan.officer === (r.officer ?? loan.officer) &&
           loan.guarantor === (r.guarantor ?? loan.guarantor) &&
           loan.guarantee_until === (r.guaranteeUntil ?? loan.guarantee_until) &&
-          loan.guarantee_type === (r.guaranteeType ?? loan.guarantee_type);
+          loan.guarantee_type === (r.guaranteeType ?? loan.guarantee_type) &&
+          loan.guarantor_address === (r.guarantorAddress ?? loan.guarantor_address);
         if (same) count('loans', loan.id, 'unchanged');
         else {
           q.updLoan.run(
@@ -362,6 +366,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             r.guarantor ?? loan.guarantor,
             r.guaranteeUntil ?? loan.guarantee_until,
             r.guaranteeType ?? loan.guarantee_type,
+            r.guarantorAddress ?? loan.guarantor_address,
             loan.id,
           );
           count('loans', loan.id, 'updated');

@@ -1,6 +1,7 @@
 // Per-database settings (officer name, language, limitation period, quota, notice series).
 import { SqliteDatabase as Database } from './driver.js';
 import type { Db } from './open.js';
+import { LETTERHEAD_KEYS, type Letterhead } from '../domain/letterhead.js';
 
 export function getSetting(db: Db, key: string): string | null {
   const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
@@ -18,6 +19,13 @@ export function unsetSetting(db: Db, key: string): boolean {
 export function listSettings(db: Db): Record<string, string> {
   const rows = db.prepare(`SELECT key, value FROM settings ORDER BY key`).all() as { key: string; value: string }[];
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+/** The letterhead settings (config set institution|branch|phone|address|preparer|reviewer); null where unset. */
+export function readLetterhead(db: Db): Letterhead {
+  const out = {} as Letterhead;
+  for (const k of LETTERHEAD_KEYS) out[k] = getSetting(db, k)?.trim() || null;
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import { checkVisit, visitContentKey, type OutcomeInput, type VisitContent, type
 import type { SignedBy } from '../domain/outcomes.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
+import { noticeVoidWarning } from './notices.js';
 
 export interface RecordResult {
   visitId: number;
@@ -230,7 +231,7 @@ function linkNotice(db: Db, noticeNo: string, loanId: number, date: IsoDate, rec
   if (n.loan_id !== loanId) {
     return [text(`通知书 ${noticeNo} 在台账中属于另一笔贷款：请核对编号`, `notice ${noticeNo} was issued for another loan: check the number`)];
   }
-  return [];
+  return noticeVoidWarning(db, noticeNo);
 }
 
 export interface VoidResult {

@@ -58,6 +58,7 @@ export const COLUMN_LABELS: Record<string, Text> = {
   // notices
   type: t('类型', 'Type'),
   issued_on: t('发出日期', 'Issued on'),
+  pay_by: t('还款期限', 'Pay by'),
   external: t('外部通知书', 'External'),
   signed_on: t('签回日期', 'Signed on'),
   signed_visit_id: t('签回走访编号', 'Signed at visit'),

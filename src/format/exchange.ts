@@ -15,6 +15,7 @@ const TABLE_ZH: Record<string, string> = {
   visits: '走访',
   visit_outcomes: '走访结果',
   visit_voids: '作废',
+  notice_voids: '通知书作废',
   borrower_events: '借款人状态',
 };
 const STATUS_ZH: Record<string, string> = { active: '正常', away: '外出', deceased: '死亡' };

@@ -1,11 +1,13 @@
 // Renders collection notices (text, and a printable A4 HTML page with the borrower's copy and the receipt) and the register.
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
-import { fenToDisplay } from '../domain/money.js';
-import { NOTICE_TYPE_INFO, type NoticeType } from '../domain/notice.js';
+import { fenToDisplay, yuanInCapitals } from '../domain/money.js';
+import { NOTICE_TYPE_INFO, noticeDeadline, noticeWording, type NoticeFacts, type NoticeType } from '../domain/notice.js';
+import { EMPTY_LETTERHEAD, lenderName, writtenDate, type Letterhead } from '../domain/letterhead.js';
+import type { IsoDate } from '../domain/dates.js';
 import type { NoticeRow } from '../db/notices.js';
 import { asJson, renderTable } from './table.js';
-import { money, tableAsCsv, type DataTable } from './csv.js';
+import { money as moneyCell, tableAsCsv, type DataTable } from './csv.js';
 import type { RendererMap } from './render.js';
 import type { CsvHeaders } from './registry.js';
 import { tableWorkbook } from './xlsx.js';
@@ -24,122 +26,200 @@ function signer(n: NoticeRow, zh: boolean): { who: string; copy: string } {
   return zh ? { who: g ? '保证人' : '借款人', copy: g ? '保证人留存联' : '借款人留存联' } : { who: g ? 'Guarantor' : 'Borrower', copy: g ? 'guarantor’s copy' : 'borrower’s copy' };
 }
 
-interface NoticeFields {
-  title: string;
-  no: string;
-  to: string;
-  body: string;
-  facts: [string, string][];
-  closing: string;
+export interface NoticeRenderOptions {
+  /** The lender's name and contact details (config set institution|branch|phone|address). */
+  letterhead?: Letterhead;
+  /** Set for `notice print`: the copy is marked 补打 / reprint with this date. */
+  reprintedOn?: IsoDate | null;
 }
 
-function fields(n: NoticeRow, lang: Lang): NoticeFields {
+/** A notice laid out once, drawn by the text and HTML renderers alike. */
+interface NoticeDoc {
+  heading: string | null;
+  title: string;
+  no: string;
+  reprint: string | null;
+  to: string;
+  paragraphs: string[];
+  facts: [string, string][];
+  contact: string | null;
+  lenderSign: string;
+  receipt: { to: string; ack: string; facts: [string, string][]; signLines: string[] };
+}
+
+const BLANK = '__________';
+
+function money(fen: number | null, zh: boolean): string {
+  const f = fen ?? 0;
+  if (f < 0) return zh ? `${fenToDisplay(f)}元` : `RMB ${fenToDisplay(f)}`;
+  return zh ? `${fenToDisplay(f)}元（${yuanInCapitals(f)}）` : `RMB ${fenToDisplay(f)} (${yuanInCapitals(f)})`;
+}
+
+function noticeDoc(n: NoticeRow, lang: Lang, o: NoticeRenderOptions): NoticeDoc {
+  if (!n.type || !n.issuedOn) throw new Error(`notice ${n.noticeNo} has no type or issue date: an external number cannot be printed`);
   const zh = lang === 'zh';
-  const facts: [string, string][] = [
+  const l = o.letterhead ?? EMPTY_LETTERHEAD;
+  const lender = lenderName(l, lang);
+  const facts: NoticeFacts = {
+    type: n.type,
+    lender,
+    borrower: n.borrower,
+    loanNo: n.loanNo,
+    loanDate: n.loanDate,
+    dueDate: n.dueDate,
+    issuedOn: n.issuedOn,
+    principalFen: n.principalFen ?? 0,
+    interestFen: n.interestFen ?? 0,
+    payBy: n.payBy,
+  };
+  const w = noticeWording(facts, lang);
+  const wd = (d: IsoDate | null) => (d ? writtenDate(d, lang) : '—');
+  const place = [n.township, n.village, n.group].filter(Boolean).join(zh ? '' : ' ');
+  const g = n.type === 'guarantor';
+  const total = (n.principalFen ?? 0) + (n.interestFen ?? 0);
+  const rows: [string, string][] = [];
+  if (g) {
+    rows.push([zh ? '保证人' : 'Guarantor', n.guarantor ?? '—'], [zh ? '保证人地址' : 'Guarantor’s address', n.guarantorAddress ?? BLANK]);
+  }
+  rows.push(
     [zh ? '借款人' : 'Borrower', n.borrower],
-    [zh ? '住址' : 'Address', [n.township, n.village, n.group].filter(Boolean).join(' ')],
+    [zh ? '借款人住址' : 'Borrower’s address', place],
     [zh ? '借款合同编号' : 'Loan contract no.', n.loanNo],
-    [zh ? '借款日期' : 'Loan date', n.loanDate ?? '—'],
-    [zh ? '到期日期' : 'Due date', n.dueDate ?? '—'],
-    [zh ? `截至 ${n.issuedOn} 欠本金（元）` : `Principal owed at ${n.issuedOn} (yuan)`, fenToDisplay(n.principalFen ?? 0)],
-    [zh ? `截至 ${n.issuedOn} 欠利息（元）` : `Interest owed at ${n.issuedOn} (yuan)`, fenToDisplay(n.interestFen ?? 0)],
-  ];
-  if (n.type === 'guarantor') facts.splice(1, 0, [zh ? '保证人' : 'Guarantor', n.guarantor ?? '—']);
+    [zh ? '借款日期 / 到期日期' : 'Loan date / due date', `${wd(n.loanDate)} / ${wd(n.dueDate)}`],
+    [zh ? `截至${writtenDate(n.issuedOn, lang)}欠本金` : `Principal owed at ${writtenDate(n.issuedOn, lang)}`, money(n.principalFen, zh)],
+    [zh ? '欠利息' : 'Interest owed', money(n.interestFen, zh)],
+    [zh ? '合计' : 'Total', money(total, zh)],
+    [zh ? '还款期限' : 'Pay by', n.payBy ? writtenDate(n.payBy, lang) : pick(noticeDeadline(facts), lang)],
+  );
+  const contactBits = [l.phone ? (zh ? `联系电话：${l.phone}` : `Phone: ${l.phone}`) : null, l.address ? (zh ? `联系地址：${l.address}` : `Address: ${l.address}`) : null].filter(
+    (x): x is string => !!x,
+  );
+  const who = signer(n, zh).who;
   return {
-    title: typeLabel(n.type, lang),
+    heading: lender,
+    title: zh ? typeLabel(n.type, lang) : typeLabel(n.type, lang).replace(/^./, (c) => c.toUpperCase()),
     no: n.noticeNo,
+    reprint: o.reprintedOn
+      ? zh
+        ? `补打（补打日期：${writtenDate(o.reprintedOn, lang)}，原发出日期：${writtenDate(n.issuedOn, lang)}）`
+        : `Reprint (printed ${writtenDate(o.reprintedOn, lang)}; first issued ${writtenDate(n.issuedOn, lang)})`
+      : null,
     to: zh ? `${addressee(n)}：` : `To ${addressee(n)}:`,
-    body: n.type ? pick(NOTICE_TYPE_INFO[n.type].body, lang) : '',
-    facts,
-    closing: zh
-      ? `本通知书一式两份，${signer(n, true).who}签收后，回执联交回我社（行）留存。`
-      : 'This notice is made in two copies; once signed, the receipt copy returns to the lender.',
+    paragraphs: w.paragraphs,
+    facts: rows,
+    contact: contactBits.length ? contactBits.join(zh ? '　' : '    ') : null,
+    lenderSign: zh ? `贷款人（盖章）：${lender ?? BLANK}　　${writtenDate(n.issuedOn, lang)}` : `Lender (seal): ${lender ?? BLANK}    ${writtenDate(n.issuedOn, lang)}`,
+    receipt: {
+      to: zh ? `${lender ?? '贷款人'}：` : `To ${lender ?? 'the lender'}:`,
+      ack: w.acknowledgement,
+      facts: [
+        [zh ? '借款合同编号' : 'Loan contract no.', n.loanNo],
+        [zh ? '欠本金' : 'Principal owed', money(n.principalFen, zh)],
+        [zh ? '欠利息' : 'Interest owed', money(n.interestFen, zh)],
+        [zh ? '合计' : 'Total', money(total, zh)],
+      ],
+      signLines: zh
+        ? [`${who}（签字）：${BLANK}　　签收日期：____年__月__日`, `代签人及与${who}关系（同住成年家属）：${BLANK}`, `送达人（签字）：${BLANK}`]
+        : [`${signer(n, false).who} (signature): ${BLANK}    Date received: ____-__-__`, `Signed for by (co-resident adult relative, relation): ${BLANK}`, `Delivered by (signature): ${BLANK}`],
+    },
   };
 }
 
-export function noticeAsText(n: NoticeRow, lang: Lang): string {
+/** The notice as plain text: the addressee's copy, a cut line, and the receipt. */
+export function noticeAsText(n: NoticeRow, lang: Lang, o: NoticeRenderOptions = {}): string {
   const zh = lang === 'zh';
-  const f = fields(n, lang);
-  const copy = (label: string, receipt: boolean) =>
-    [
-      zh ? `${f.title}（${label}）` : `${f.title} (${label})`,
-      `${zh ? '编号' : 'No.'}: ${f.no}`,
-      '',
-      f.to,
-      `  ${f.body}`,
-      ...f.facts.map(([k, v]) => `  ${k}: ${v}`),
-      '',
-      `  ${f.closing}`,
-      '',
-      receipt
-        ? zh
-          ? `${signer(n, true).who}（签字）：__________    签收日期：____年__月__日\n代签人及与${signer(n, true).who}关系：__________`
-          : `${signer(n, false).who} (signature): __________    Date received: ____-__-__\nSigned for by (relation): __________`
-        : zh
-          ? `贷款人（盖章）：__________    ${n.issuedOn}`
-          : `Lender (seal): __________    ${n.issuedOn}`,
-    ].join('\n');
+  const d = noticeDoc(n, lang, o);
+  const head = (label: string) => [
+    ...(d.heading ? [d.heading] : []),
+    zh ? `${d.title}（${label}）` : `${d.title} (${label})`,
+    ...(d.reprint ? [d.reprint] : []),
+    `${zh ? '编号' : 'No.'}: ${d.no}`,
+    '',
+  ];
+  const first = [
+    ...head(signer(n, zh).copy),
+    d.to,
+    ...d.paragraphs.map((p) => `  ${p}`),
+    '',
+    ...d.facts.map(([k, v]) => `  ${k}: ${v}`),
+    '',
+    ...(d.contact ? [`  ${d.contact}`] : []),
+    d.lenderSign,
+  ];
+  const receipt = [...head(zh ? '回执联' : 'receipt'), d.receipt.to, `  ${d.receipt.ack}`, '', ...d.receipt.facts.map(([k, v]) => `  ${k}: ${v}`), '', ...d.receipt.signLines];
   const cut = '\n' + '-'.repeat(24) + (zh ? ' 沿此线剪开 ' : ' cut here ') + '-'.repeat(24) + '\n\n';
-  return copy(signer(n, zh).copy, false) + '\n' + cut + copy(zh ? '回执联' : 'receipt', true) + '\n';
+  return first.join('\n') + '\n' + cut + receipt.join('\n') + '\n';
 }
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A self-contained A4 page (no outside requests): the borrower's copy above, the receipt below, a cut line between. */
-export function noticeAsHtml(n: NoticeRow, lang: Lang): string {
+/** A self-contained A4 page (no outside requests): the addressee's copy above, the receipt below, a cut line between. */
+export function noticeAsHtml(n: NoticeRow, lang: Lang, o: NoticeRenderOptions = {}): string {
   const zh = lang === 'zh';
-  const f = fields(n, lang);
-  const copy = (label: string, receipt: boolean) => `
-<section class="copy">
-  <h1>${esc(f.title)}<span class="which">${zh ? `（${esc(label)}）` : ` (${esc(label)})`}</span></h1>
-  <p class="no">${zh ? '编号' : 'No.'}：${esc(f.no)}</p>
-  <p class="to">${esc(f.to)}</p>
-  <p class="body">${esc(f.body)}</p>
-  <table>${f.facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>
-  <p class="closing">${esc(f.closing)}</p>
-  ${
-    receipt
-      ? `<p class="sign">${zh ? `${signer(n, true).who}（签字）` : `${signer(n, false).who} (signature)`}：<span class="line"></span>　${zh ? '签收日期' : 'Date received'}：<span class="line short"></span></p>
-  <p class="sign">${zh ? `代签人及与${signer(n, true).who}关系` : 'Signed for by (relation)'}：<span class="line"></span></p>`
-      : `<p class="sign right">${zh ? '贷款人（盖章）' : 'Lender (seal)'}：<span class="line"></span>　${esc(n.issuedOn ?? '')}</p>`
-  }
+  const d = noticeDoc(n, lang, o);
+  const head = (label: string) => `
+  ${d.heading ? `<p class="lender">${esc(d.heading)}</p>` : ''}
+  <h1>${esc(d.title)}<span class="which">${zh ? `（${esc(label)}）` : ` (${esc(label)})`}</span></h1>
+  ${d.reprint ? `<p class="reprint">${esc(d.reprint)}</p>` : ''}
+  <p class="no">${zh ? `编号：${esc(d.no)}` : `No.: ${esc(d.no)}`}</p>`;
+  const table = (rows: [string, string][]) => `<table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
+  const first = `
+<section class="copy">${head(signer(n, zh).copy)}
+  <p class="to">${esc(d.to)}</p>
+  ${d.paragraphs.map((p) => `<p class="body">${esc(p)}</p>`).join('\n  ')}
+  ${table(d.facts)}
+  ${d.contact ? `<p class="contact">${esc(d.contact)}</p>` : ''}
+  <p class="sign right">${esc(d.lenderSign)}</p>
+</section>`;
+  const receipt = `
+<section class="copy">${head(zh ? '回执联' : 'receipt')}
+  <p class="to">${esc(d.receipt.to)}</p>
+  <p class="body">${esc(d.receipt.ack)}</p>
+  ${table(d.receipt.facts)}
+  ${d.receipt.signLines.map((x) => `<p class="sign">${esc(x)}</p>`).join('\n  ')}
 </section>`;
   return `<!doctype html>
 <html lang="${zh ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<title>${esc(f.title)} ${esc(f.no)}</title>
+<title>${esc(d.title)} ${esc(d.no)}</title>
 <style>
-  @page { size: A4; margin: 15mm; }
+  @page { size: A4; margin: 10mm 14mm; }
   html, body { margin: 0; padding: 0; }
-  body { font-family: "SimSun", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", serif; font-size: 11.5pt; color: #000; }
+  body { font-family: "SimSun", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Zen Hei", serif; font-size: 10pt; color: #000; }
   .page { width: 180mm; margin: 0 auto; }
-  .copy { height: 128mm; box-sizing: border-box; padding: 4mm 2mm; overflow: hidden; }
-  h1 { font-size: 16pt; text-align: center; margin: 0 0 3mm; letter-spacing: 1pt; }
-  h1 .which { font-size: 10.5pt; font-weight: normal; }
-  .no { text-align: right; margin: 0 0 2mm; }
-  .body { text-indent: 2em; line-height: 1.6; margin: 1mm 0 2mm; }
-  table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
-  th, td { border: 0.3mm solid #000; padding: 1mm 2mm; text-align: left; font-weight: normal; }
-  th { width: 45%; }
-  .closing { font-size: 10pt; margin: 1mm 0 3mm; }
-  .sign { margin: 3mm 0; }
+  .copy { box-sizing: border-box; padding: 1mm 2mm; break-inside: avoid; }
+  .lender { text-align: center; font-size: 11pt; margin: 0 0 1mm; letter-spacing: 1pt; }
+  h1 { font-size: 14pt; text-align: center; margin: 0 0 1mm; letter-spacing: 1pt; }
+  h1 .which { font-size: 10pt; font-weight: normal; }
+  .reprint { text-align: center; font-weight: bold; margin: 0 0 1mm; }
+  .no { text-align: right; margin: 0 0 1mm; }
+  .to { margin: 1mm 0; }
+  .body { text-indent: 2em; line-height: 1.4; margin: 0.5mm 0; }
+  table { border-collapse: collapse; width: 100%; margin: 1mm 0; font-size: 9pt; }
+  th, td { border: 0.3mm solid #000; padding: 0.3mm 2mm; text-align: left; font-weight: normal; }
+  th { width: 32%; }
+  .contact { margin: 1mm 0; }
+  .sign { margin: 2mm 0; }
   .right { text-align: right; }
-  .line { display: inline-block; width: 40mm; border-bottom: 0.3mm solid #000; }
-  .line.short { width: 28mm; }
-  .cut { border-top: 0.3mm dashed #000; text-align: center; font-size: 9pt; margin: 2mm 0; }
+  .cut { border-top: 0.3mm dashed #000; text-align: center; font-size: 9pt; margin: 2.5mm 0 1.5mm; }
   .cut span { position: relative; top: -0.7em; background: #fff; padding: 0 2mm; }
 </style>
 </head>
 <body>
-<div class="page">${copy(signer(n, zh).copy, false)}
-<div class="cut"><span>${zh ? '沿此线剪开' : 'cut here'}</span></div>${copy(zh ? '回执联' : 'receipt', true)}
+<div class="page">${first}
+<div class="cut"><span>${zh ? '沿此线剪开' : 'cut here'}</span></div>${receipt}
 </div>
 </body>
 </html>
 `;
+}
+
+/** void beats signed: a voided notice is withdrawn whatever happened to the paper. */
+export function noticeStatus(n: NoticeRow): 'void' | 'signed' | 'external' | 'outstanding' {
+  return n.voidedAt ? 'void' : n.signedOn ? 'signed' : n.external ? 'external' : 'outstanding';
 }
 
 export function noticeJson(n: NoticeRow) {
@@ -159,7 +239,11 @@ export function noticeJson(n: NoticeRow) {
     signed_by: n.signedBy,
     relation: n.relation,
     signed_visit_id: n.signedVisitId,
-    status: n.signedOn ? 'signed' : n.external ? 'external' : 'outstanding',
+    status: noticeStatus(n),
+    pay_by: n.payBy,
+    voided_at: n.voidedAt,
+    void_reason: n.voidReason,
+    voided_by: n.voidedBy,
   };
 }
 
@@ -170,7 +254,7 @@ export function noticesAsJson(rows: NoticeRow[]): string {
 /** The same fields as noticesAsJson, amounts in yuan. */
 export function noticesTable(rows: NoticeRow[]): DataTable {
   return {
-    columns: ['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status'],
+    columns: ['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status', 'pay_by', 'voided_at', 'void_reason'],
     rows: rows.map((n) => {
       const j = noticeJson(n);
       return [
@@ -183,13 +267,16 @@ export function noticesTable(rows: NoticeRow[]): DataTable {
         j.borrower,
         j.township,
         j.village,
-        money(j.principal_fen),
-        money(j.interest_fen),
+        moneyCell(j.principal_fen),
+        moneyCell(j.interest_fen),
         j.signed_on,
         j.signed_by,
         j.relation,
         j.signed_visit_id,
         j.status,
+        j.pay_by,
+        j.voided_at,
+        j.void_reason,
       ];
     }),
   };
@@ -217,7 +304,11 @@ export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boo
       n.issuedOn ?? (zh ? '（外部）' : '(external)'),
       n.borrower,
       n.loanNo,
-      n.signedOn
+      n.voidedAt
+        ? zh
+          ? `已作废（${n.voidReason}）`
+          : `void (${n.voidReason})`
+        : n.signedOn
         ? `${n.signedOn} ${n.signedBy === 'relative' ? (zh ? `${n.relation ?? '亲属'}代签` : `by ${n.relation ?? 'a relative'}`) : zh ? '本人' : 'borrower'}`
         : zh
           ? '未签回'
@@ -225,8 +316,13 @@ export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boo
     ]),
     opts,
   );
-  const outstanding = rows.filter((n) => !n.signedOn && !n.external).length;
-  return table + (zh ? `共 ${rows.length} 份，未签回 ${outstanding} 份\n` : `${rows.length} notice${rows.length === 1 ? '' : 's'}, ${outstanding} outstanding\n`);
+  const outstanding = rows.filter((n) => noticeStatus(n) === 'outstanding').length;
+  const voided = rows.filter((n) => n.voidedAt).length;
+  const voidNote = voided ? (zh ? `，已作废 ${voided} 份` : `, ${voided} void`) : '';
+  return (
+    table +
+    (zh ? `共 ${rows.length} 份，未签回 ${outstanding} 份${voidNote}\n` : `${rows.length} notice${rows.length === 1 ? '' : 's'}, ${outstanding} outstanding${voidNote}\n`)
+  );
 }
 
 export const noticeListRenderers: RendererMap<'notice list', NoticeRow[]> = {

@@ -2,7 +2,7 @@
 import { fenToDisplay } from '../domain/money.js';
 import type { Lang } from '../domain/text.js';
 import type { WeeklyReport } from '../report/buildWeeklyReport.js';
-import { sectionLabel, weeklyReportDoc, type Block } from './weeklyReportDoc.js';
+import { sectionLabel, weeklyReportDoc, type Block, type DocLetterhead } from './weeklyReportDoc.js';
 
 export const PRINCIPAL_COLOUR = '#1f5fa8';
 export const INTEREST_COLOUR = '#e07b1a';
@@ -32,6 +32,8 @@ tr.subtotal td, tr.total td { font-weight: 700; background: #f6f6f6; }
 figure { margin: 4mm 0 0; break-inside: avoid; }
 figcaption { font-size: 9pt; color: #555; margin-bottom: 1mm; }
 svg text { font-family: inherit; }
+.letterhead { text-align: center; font-size: 13pt; font-weight: 700; letter-spacing: 1pt; margin: 0 0 3mm; }
+.sign { margin: 8mm 0 0; white-space: pre-wrap; }
 `;
 
 /** Horizontal bars, principal and interest side by side for each committee; amounts written beside the bars. */
@@ -66,9 +68,9 @@ export function cashChartSvg(r: WeeklyReport, lang: Lang): string {
   return parts.join('\n');
 }
 
-export function weeklyReportAsHtml(r: WeeklyReport, opts: { lang: Lang }): string {
+export function weeklyReportAsHtml(r: WeeklyReport, opts: { lang: Lang; letterhead?: DocLetterhead }): string {
   const zh = opts.lang === 'zh';
-  const doc = weeklyReportDoc(r, opts.lang);
+  const doc = weeklyReportDoc(r, opts.lang, opts.letterhead);
   const block = (b: Block): string => {
     switch (b.kind) {
       case 'paragraph':
@@ -103,10 +105,10 @@ export function weeklyReportAsHtml(r: WeeklyReport, opts: { lang: Lang }): strin
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${esc(doc.title)}</h1>
+${doc.letterhead?.heading ? `<p class="letterhead">${esc(doc.letterhead.heading)}</p>\n` : ''}<h1>${esc(doc.title)}</h1>
 ${doc.subtitle ? `<p class="subtitle">${esc(doc.subtitle)}</p>` : ''}
 ${body}
-</body>
+${doc.letterhead ? `<p class="sign">${esc(doc.letterhead.sign)}</p>\n` : ''}</body>
 </html>
 `;
 }

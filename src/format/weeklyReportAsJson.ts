@@ -1,10 +1,13 @@
 // The weekly report as JSON for scripts: stable snake_case names (the contract in the README), traces on request.
 import type { Counter, Figures, Matter, Person, Section, Trace, WeeklyReport } from '../report/buildWeeklyReport.js';
 import { asJson } from './table.js';
+import type { DocLetterhead } from './weeklyReportDoc.js';
 
 export interface JsonOptions {
   /** Add, under every counter, the household ids and visit ids behind it. */
   trace?: boolean;
+  /** JSON always carries `letterhead` (nulls where unset or not given), so the shape does not depend on settings. */
+  letterhead?: DocLetterhead;
 }
 
 function traceJson(t: Trace) {
@@ -90,6 +93,15 @@ export function weeklyReportJsonValue(r: WeeklyReport, opts: JsonOptions = {}) {
         visit_uid: p.visitUid,
       })),
       township: r.nextWeek.township,
+    },
+    letterhead: {
+      institution: opts.letterhead?.letterhead.institution ?? null,
+      branch: opts.letterhead?.letterhead.branch ?? null,
+      phone: opts.letterhead?.letterhead.phone ?? null,
+      address: opts.letterhead?.letterhead.address ?? null,
+      preparer: opts.letterhead?.letterhead.preparer ?? null,
+      reviewer: opts.letterhead?.letterhead.reviewer ?? null,
+      prepared_on: opts.letterhead?.preparedOn ?? null,
     },
   };
 }

@@ -1,16 +1,18 @@
 // The weekly report as Markdown: the same words as the text output, with headings, lists and a pipe table.
 import type { WeeklyReport } from '../report/buildWeeklyReport.js';
 import type { Lang } from '../domain/text.js';
-import { weeklyReportDoc, type Block } from './weeklyReportDoc.js';
+import { weeklyReportDoc, type Block, type DocLetterhead } from './weeklyReportDoc.js';
 
 /** Keeps names and free text from breaking the Markdown around them. */
 function esc(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>#[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-export function weeklyReportAsMarkdown(r: WeeklyReport, opts: { lang: Lang }): string {
-  const doc = weeklyReportDoc(r, opts.lang);
-  const out: string[] = [`# ${esc(doc.title)}`];
+export function weeklyReportAsMarkdown(r: WeeklyReport, opts: { lang: Lang; letterhead?: DocLetterhead }): string {
+  const doc = weeklyReportDoc(r, opts.lang, opts.letterhead);
+  const out: string[] = [];
+  if (doc.letterhead?.heading) out.push(`**${esc(doc.letterhead.heading)}**`, '');
+  out.push(`# ${esc(doc.title)}`);
   if (doc.subtitle) out.push('', esc(doc.subtitle));
   const block = (b: Block): string => {
     switch (b.kind) {
@@ -33,5 +35,6 @@ export function weeklyReportAsMarkdown(r: WeeklyReport, opts: { lang: Lang }): s
     out.push('', `## ${esc(part.heading)}`);
     for (const b of part.blocks) out.push('', block(b));
   }
+  if (doc.letterhead) out.push('', esc(doc.letterhead.sign));
   return out.join('\n') + '\n';
 }

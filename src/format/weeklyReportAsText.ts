@@ -3,18 +3,21 @@ import { Chalk } from 'chalk';
 import type { WeeklyReport } from '../report/buildWeeklyReport.js';
 import type { Lang } from '../domain/text.js';
 import { renderTable } from './table.js';
-import { weeklyReportDoc, type Block } from './weeklyReportDoc.js';
+import { weeklyReportDoc, type Block, type DocLetterhead } from './weeklyReportDoc.js';
 
 export interface TextOptions {
   lang: Lang;
   color?: boolean;
   ascii?: boolean;
+  letterhead?: DocLetterhead;
 }
 
 export function weeklyReportAsText(r: WeeklyReport, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const doc = weeklyReportDoc(r, opts.lang);
-  const out: string[] = [c.bold(doc.title)];
+  const doc = weeklyReportDoc(r, opts.lang, opts.letterhead);
+  const out: string[] = [];
+  if (doc.letterhead?.heading) out.push(c.bold(doc.letterhead.heading), '');
+  out.push(c.bold(doc.title));
   if (doc.subtitle) out.push(doc.subtitle);
   const block = (b: Block): string => {
     switch (b.kind) {
@@ -36,5 +39,6 @@ export function weeklyReportAsText(r: WeeklyReport, opts: TextOptions): string {
     out.push('', c.bold.cyan(part.heading));
     for (const b of part.blocks) out.push(block(b));
   }
+  if (doc.letterhead) out.push('', doc.letterhead.sign);
   return out.join('\n') + '\n';
 }

@@ -3,6 +3,8 @@ import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
 import { NOT_SIGNED_REASONS, REASON_LABELS } from '../domain/outcomes.js';
 import type { Lang } from '../domain/text.js';
+import type { Letterhead } from '../domain/letterhead.js';
+import { letterheadLines, type LetterheadLines } from './letterhead.js';
 import type { Figures, Matter, Person, Section, WeeklyReport } from '../report/buildWeeklyReport.js';
 
 export type Block =
@@ -26,6 +28,8 @@ export interface WeeklyDoc {
   title: string;
   subtitle: string;
   parts: DocPart[];
+  /** The institution heading and the 制表人/审核人/日期 line; null when the caller gave no letterhead. */
+  letterhead: LetterheadLines | null;
 }
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -231,7 +235,13 @@ function reconciliationLine(lang: Lang, label: string, f: Figures): { text: stri
   return { text, holds };
 }
 
-export function weeklyReportDoc(r: WeeklyReport, lang: Lang): WeeklyDoc {
+/** Letterhead for a printed report: the settings and the date the report was prepared. */
+export interface DocLetterhead {
+  letterhead: Letterhead;
+  preparedOn?: IsoDate;
+}
+
+export function weeklyReportDoc(r: WeeklyReport, lang: Lang, lh?: DocLetterhead): WeeklyDoc {
   const zh = lang === 'zh';
   const w = r.week;
   const range = dateRange(lang, w.start, w.end, true);
@@ -289,6 +299,7 @@ export function weeklyReportDoc(r: WeeklyReport, lang: Lang): WeeklyDoc {
     lang,
     title,
     subtitle,
+    letterhead: lh ? letterheadLines(lh.letterhead, lh.preparedOn ?? null, lang) : null,
     parts: [
       { heading: zh ? '一、走访情况' : '1. Visits', blocks: visits },
       { heading: zh ? '二、需协调解决的事项' : '2. Matters to escalate', blocks: [matters] },

@@ -26,6 +26,7 @@ export type RosterField =
   | 'guarantor'
   | 'guarantee_until'
   | 'guarantee_type'
+  | 'guarantor_address'
   | 'stance';
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -47,6 +48,7 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'guarantee_until', aliases: ['保证期间至', '保证期限至', '保证到期日', 'guarantee_end'], required: false },
   { field: 'guarantee_type', aliases: ['保证方式', '担保方式', '保证类型'], required: false },
   { field: 'stance', aliases: ['客户类型', '类型', '态度类型'], required: false },
+  { field: 'guarantor_address', aliases: ['保证人地址', '保证人住址', '担保人地址', '担保人住址'], required: false },
 ];
 
 export interface RosterRow {
@@ -70,6 +72,7 @@ export interface RosterRow {
   /** general (一般保证) or joint (连带责任保证); null: not stated. */
   guaranteeType: 'general' | 'joint' | null;
   stance: string | null;
+  guarantorAddress: string | null;
 }
 
 export interface FieldProblem {
@@ -221,6 +224,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
       guaranteeUntil,
       guaranteeType,
       stance,
+      guarantorAddress: str('guarantor_address'),
     },
     problems,
   };

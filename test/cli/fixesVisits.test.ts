@@ -59,11 +59,12 @@ describe('notice issue --type guarantor', () => {
     expect(zh.stdout).toMatch(/保证人签收后/);
     expect(zh.stdout).toMatch(/回执联[\s\S]*保证人（签字）[\s\S]*代签人及与保证人关系/);
     expect(zh.stdout).not.toMatch(/借款人（签字）|借款人签收后|借款人留存联/);
-    const en = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor'], { db });
+    // Same loan, type and day again: --force (a same-day repeat is refused without it).
+    const en = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--force'], { db });
     expect(en.stdout).toMatch(/Guarantor \(signature\)/);
     expect(en.stdout).not.toMatch(/Borrower \(signature\)/);
     const out = path.join(tmpDir(), 'g.html');
-    expect((await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--out', out], { db, lang: 'zh' })).code).toBe(0);
+    expect((await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--force', '--out', out], { db, lang: 'zh' })).code).toBe(0);
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toMatch(/保证人（签字）/);
     expect(html).not.toMatch(/借款人（签字）/);

@@ -110,7 +110,7 @@ describe('--csv of the list commands', () => {
 
   it('notice list: the JSON rows, amounts in yuan, external as true/false', async () => {
     const { json, header, rows } = await both(['notice', 'list']);
-    expect(header).toEqual(['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status']);
+    expect(header).toEqual(['notice_no', 'type', 'issued_on', 'external', 'loan_no', 'borrower_id', 'borrower', 'township', 'village', 'principal', 'interest', 'signed_on', 'signed_by', 'relation', 'signed_visit_id', 'status', 'pay_by', 'voided_at', 'void_reason']);
     expect(rows.length).toBe(json.length);
     json.forEach((n, i) => {
       expect(rows[i]!.notice_no).toBe(n.notice_no);

@@ -6,6 +6,7 @@ import { text } from '../../../domain/text.js';
 import { requireTownship } from '../../../db/places.js';
 import { weekFacts } from '../../../db/weekly.js';
 import { listPromises } from '../../../db/promises.js';
+import { readLetterhead } from '../../../db/settings.js';
 import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
 import { weeklyRenderers } from '../../../format/weeklyReport.js';
 import { today, type Context } from '../../context.js';
@@ -91,7 +92,7 @@ export function action(ctx: Context) {
           weeklyRenderers,
           format,
           r,
-          { lang: ctx.lang, color: ctx.color && opts.out === undefined, trace: !!opts.trace, ascii: !!globals(command).ascii, headers, today: today(ctx) },
+          { lang: ctx.lang, color: ctx.color && opts.out === undefined, trace: !!opts.trace, ascii: !!globals(command).ascii, headers, today: today(ctx), letterhead: readLetterhead(db) },
           opts.out,
         );
       },
