@@ -39,7 +39,7 @@ CREATE TABLE villages (township TEXT NOT NULL, name TEXT NOT NULL, area TEXT, PR
 CREATE TABLE roster (loan_no TEXT PRIMARY KEY, township TEXT NOT NULL, area TEXT, village TEXT NOT NULL, grp TEXT, household TEXT NOT NULL,
   borrower TEXT NOT NULL, id_number TEXT, id_masked INTEGER NOT NULL, phone TEXT, stance TEXT, principal_fen INTEGER NOT NULL, interest_fen INTEGER NOT NULL,
   balance_as_of TEXT NOT NULL, loan_date TEXT, due_date TEXT, officer TEXT, guarantor TEXT, guarantee_until TEXT,
-  guarantor_address TEXT, guarantee_type TEXT);
+  guarantee_type TEXT, guarantor_address TEXT);
 CREATE TABLE village_merges (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, township TEXT NOT NULL, old_name TEXT NOT NULL, new_name TEXT NOT NULL,
   merged_on TEXT, recorded_at TEXT NOT NULL);
 CREATE TABLE notices (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, notice_no TEXT NOT NULL, loan_no TEXT NOT NULL, type TEXT, issued_on TEXT,

@@ -277,7 +277,7 @@ export function exportRoster(
         .prepare(`SELECT v.name, a.name AS area FROM villages v LEFT JOIN areas a ON a.id = v.area_id WHERE v.township_id = ? ORDER BY v.id`)
         .all(t.id) as { name: string; area: string | null }[])
         vins.run(t.name, r.name, r.area);
-      const rins = b.prepare(`INSERT INTO roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      const rins = b.prepare(`INSERT INTO roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const r of db
         .prepare(
           `SELECT l.loan_no, a.name AS area, v.name AS village, g.name AS grp, h.head_name, bo.name AS borrower, bo.id_number, bo.phone, bo.stance,
