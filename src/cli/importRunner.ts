@@ -7,9 +7,11 @@ import { inWriteTransaction, withSavepoint } from '../db/transaction.js';
 import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
 import { pick, text, type Text } from '../domain/text.js';
 import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
-import { isBlankRow, openTableSource, parseEncodingName, readTable, type Cell, type SourceRow } from '../import/readTable.js';
+import { CONTROL_CHAR, isBlankRow, openTableSource, parseEncodingName, readTable, type Cell, type SourceRow } from '../import/readTable.js';
 import type { Context } from './context.js';
 import { createProgress, type Progress } from './progress.js';
+import { csvCell } from '../format/csv.js';
+import { guardOutput, protectInput } from './pathGuard.js';
 
 export interface ParsedRow<R> {
   row: R | null;
@@ -60,6 +62,25 @@ export interface ImportOutcome<S> {
 
 const KEEP_PROBLEMS = 1000;
 
+/** A control character (NUL, ESC, BEL, …) in a column the import reads: an error on that cell, naming the character. */
+function controlProblems<F extends string>(control: number[], cells: Cell[], hm: HeaderMap<F>): ParsedRow<unknown>['problems'] {
+  const out: ParsedRow<unknown>['problems'] = [];
+  for (const [field, idx] of Object.entries(hm.index) as [F, number][]) {
+    if (!control.includes(idx)) continue;
+    const m = CONTROL_CHAR.exec(String(cells[idx]));
+    const code = m ? 'U+' + m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') : '';
+    out.push({
+      field,
+      reason: text(
+        `含有控制字符（${code}），通常来自二进制数据或从其他程序粘贴：请删掉它后重新导出`,
+        `contains a control character (${code}), usually from binary data or a paste from another program: remove it and export again`,
+      ),
+      severity: 'error',
+    });
+  }
+  return out;
+}
+
 export async function runImport<F extends string, R, S>(
   ctx: Context,
   db: Db,
@@ -72,7 +93,10 @@ export async function runImport<F extends string, R, S>(
   if (!encoding) {
     throw new UsageError(text(`--encoding 只能是 auto、utf8 或 gbk（gb18030），而不是“${opts.encoding}”。`, `--encoding must be auto, utf8 or gbk (gb18030), not "${opts.encoding}".`));
   }
-  const source = await openTableSource(opts.file, ctx.stdin);
+  if (opts.file !== '-') protectInput(ctx, path.resolve(ctx.cwd, opts.file), opts.file);
+  // Before the input is opened (stdin spooled): the problem list must never land on the database, a backup or the input.
+  if (opts.errorsFile) guardOutput(ctx, opts.errorsFile, '--errors', { textOutput: true });
+  const source = await openTableSource(opts.file, ctx.stdin, ctx.env);
   let errorsOut: fs.WriteStream | null = null;
   if (opts.errorsFile) {
     // Opened up front, synchronously: a bad path is a clear message before any work, not a crash of an unhandled stream error.
@@ -103,7 +127,8 @@ export async function runImport<F extends string, R, S>(
         badLines.add(p.line);
       } else warningCount++;
       if (problems.length < KEEP_PROBLEMS) problems.push(p);
-      errorsOut?.write(stringify([[p.file, p.line, p.column ?? '', p.severity, pick(p.reason, ctx.lang)]]));
+      // Every cell through the spreadsheet formula guard: a file name, a header or a reason can start with = + - @.
+      errorsOut?.write(stringify([[p.file, p.line, p.column ?? '', p.severity, pick(p.reason, ctx.lang)].map(csvCell)]));
     };
 
     const badFile = () =>
@@ -144,9 +169,10 @@ export async function runImport<F extends string, R, S>(
     const emptyFile = () =>
       new InputError(text(`${source.displayName} 是空的：没有表头，也没有数据行。`, `${source.displayName} is empty: no header and no rows.`), []);
     /** Parses and checks one data row, noting its problems; the row when it may be written. */
-    const check = (line: number, cells: Cell[], hm: HeaderMap<F>): R | null => {
+    const check = (line: number, cells: Cell[], hm: HeaderMap<F>, control?: number[]): R | null => {
       const parsed = spec.parse(line, cells, hm);
       let ps = parsed.problems;
+      if (control) ps = ps.concat(controlProblems(control, cells, hm));
       if (parsed.row) {
         const cross = spec.crossCheck?.(parsed.row, line);
         const fromDb = spec.dbCheck?.(parsed.row);
@@ -199,7 +225,7 @@ export async function runImport<F extends string, R, S>(
               }
               rows++;
               progress1.tick(rows);
-              const row = check(r.line, r.cells, header);
+              const row = check(r.line, r.cells, header, r.control);
               // Valid rows are written even once the file is known to be refused (all is rolled back): checks across
               // rows, such as a repeated loan number, may rely on what was written.
               if (row === null) continue;
@@ -233,7 +259,7 @@ export async function runImport<F extends string, R, S>(
       }
       rows++;
       progress.tick(rows);
-      check(r.line, r.cells, header);
+      check(r.line, r.cells, header, r.control);
     }
     progress.stop();
     if (!header) throw emptyFile();

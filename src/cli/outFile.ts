@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
 import type { Context } from './context.js';
+import { guardOutput } from './pathGuard.js';
 
 export interface OutFile {
   /** The absolute path the body will be renamed to. */
@@ -38,7 +39,8 @@ function cannotWrite(shown: string, e: unknown, extra?: Text): DataError {
  * Checks that `name` (relative to the working folder) can be written by creating its temporary file next to it now.
  * Throws a DataError naming the path when it cannot; nothing else has happened yet at that point.
  */
-export function prepareOutFile(ctx: Context, name: string): OutFile {
+export function prepareOutFile(ctx: Context, name: string, flag = '--out'): OutFile {
+  guardOutput(ctx, name, flag, { textOutput: true });
   const target = path.resolve(ctx.cwd, name);
   const tmp = `${target}.${process.pid}.tmp`;
   let fd: number;

@@ -16,6 +16,8 @@ import { registerAgenda } from './commands/agenda/index.js';
 import { registerReport } from './commands/report/index.js';
 import { registerExport, registerMerge } from './commands/exchange/index.js';
 import { registerBackup, registerRestore } from './commands/backup/index.js';
+import { registerTrust } from './commands/trust/index.js';
+import { registerKey } from './commands/key/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,6 +61,8 @@ export function buildProgram(ctx: Context): Command {
   registerMerge(program, ctx);
   registerBackup(program, ctx);
   registerRestore(program, ctx);
+  registerTrust(program, ctx);
+  registerKey(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
   }

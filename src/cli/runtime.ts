@@ -1,12 +1,13 @@
 // Shared plumbing for command actions: global options, opening the database, language, output.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openDatabase, type Db } from '../db/open.js';
+import { discardNewDatabase, openDatabase, type Db } from '../db/open.js';
 import { vacuumInto } from '../db/backup.js';
 import { getSetting } from '../db/settings.js';
 import { isLang, pick, text, type Text } from '../domain/text.js';
 import type { BusyPolicy } from '../db/busy.js';
 import { nowIso, resolveDbPath, type Context } from './context.js';
+import { protectDatabase } from './pathGuard.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -58,6 +59,7 @@ export async function openSession(ctx: Context, cmd: Command, opts: { mustExist?
   const g = globals(cmd);
   const file = await resolveDbPath(ctx, g.db);
   const opened = openDatabase(file, { nowIso: nowIso(ctx), mustExist: opts.mustExist, beforeMigrate: backupBeforeMigrate(file, ctx), busy: busyPolicy(ctx) });
+  protectDatabase(ctx, opened.file);
   if (!g.lang) {
     const l = getSetting(opened.db, 'lang');
     if (isLang(l)) ctx.lang = l;
@@ -67,10 +69,14 @@ export async function openSession(ctx: Context, cmd: Command, opts: { mustExist?
 
 export async function withSession<T>(ctx: Context, cmd: Command, fn: (s: Session) => Promise<T> | T, opts: { mustExist?: boolean } = {}): Promise<T> {
   const s = await openSession(ctx, cmd, opts);
+  let ok = false;
   try {
-    return await fn(s);
+    const r = await fn(s);
+    ok = true;
+    return r;
   } finally {
-    s.db.close();
+    if (!ok && s.created) discardNewDatabase(s.db, s.file);
+    else s.db.close();
   }
 }
 

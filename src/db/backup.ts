@@ -15,11 +15,35 @@ function ownerOnly(file: string): void {
   }
 }
 
+/** An empty file only its owner can read, for SQLite to fill (VACUUM INTO and the backup API accept an empty file). */
+function createPrivateFile(file: string): void {
+  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+}
+
+/** Flushes a file (or, where the OS allows, a folder's entries) to disk. */
+function fsyncPath(p: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(p, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Folders cannot be opened or synced on Windows; the rename is durable there once it returns.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
 /** A consistent, compacted copy taken through the same connection (safe while other processes write). */
 export function vacuumInto(db: Db, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   if (fs.existsSync(target)) fs.rmSync(target);
-  db.prepare(`VACUUM INTO ?`).run(target);
+  createPrivateFile(target);
+  try {
+    db.prepare(`VACUUM INTO ?`).run(target);
+  } catch (e) {
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
   ownerOnly(target);
 }
 
@@ -39,6 +63,8 @@ export async function onlineBackup(db: Db, target: string): Promise<BackupResult
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   fs.rmSync(tmp, { force: true });
   try {
+    // Created owner-only before SQLite writes a page into it: the copy holds everything, the signing key included.
+    createPrivateFile(tmp);
     await db.backup(tmp, { progress: ({ totalPages }) => Math.max(totalPages, 100) });
     const copy = new SqliteDatabase(tmp);
     try {
@@ -133,6 +159,7 @@ function checkOpen(db: Database.Database, file: string, supported: number): Rest
 export function checkRestorable(file: string, supported: number): RestoreCheck {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new DataError(text(`找不到备份文件 ${abs}：请检查路径。`, `No backup file at ${abs}: check the path.`));
+  if (!fs.statSync(abs).isFile()) throw notRestorable(abs, 'not a regular file');
   let db: Database.Database;
   try {
     db = new SqliteDatabase(abs, { readonly: true, fileMustExist: true });
@@ -152,20 +179,37 @@ export interface RestoreResult extends RestoreCheck {
   replaced: string | null;
 }
 
+/** The steps of a restore, in order; a test can stop the process right after any of them (FIELDVISIT_FAULT). */
+export const RESTORE_STEPS = ['copied', 'locked', 'kept-aside', 'journals-removed', 'replaced'] as const;
+
 /**
- * Copies the backup beside the database, checks the copy, keeps the current file as `<db>.replaced-<stamp>`,
- * and moves the copy into place. Refuses while another process has the database open for writing.
+ * Puts a backup in place so that, killed at any moment, the database path holds either the old database or the new
+ * one, never nothing and never a mix:
+ *   1. the backup is copied (VACUUM INTO, one self-contained file, owner-only) beside the database, checked, flushed;
+ *   2. the current database is checkpointed into its main file, switched out of WAL and locked exclusively;
+ *   3. a hard link `<db>.replaced-<stamp>` keeps it (a flushed copy where links are not possible);
+ *   4. any -wal/-shm/-journal left beside it is removed (none should be: an old WAL must never meet the new file);
+ *   5. one rename puts the copy over the database path, atomically; the folder is flushed.
+ * Refuses while another process has the database open for writing. `faultAfter` (tests) kills the process after
+ * that step.
  */
-export function restoreDatabase(dbFile: string, backupFile: string, stamp: string, supported: number): RestoreResult {
+export function restoreDatabase(dbFile: string, backupFile: string, stamp: string, supported: number, faultAfter?: number): RestoreResult {
   const target = path.resolve(dbFile);
   const source = path.resolve(backupFile);
   if (source === target) throw new DataError(text('备份文件就是当前数据库本身。', 'The backup file is the database itself.'));
   checkRestorable(source, supported);
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.restore-${process.pid}.tmp`);
-  fs.rmSync(tmp, { force: true });
+  const fault = (step: number) => {
+    if (faultAfter === step) process.kill(process.pid, 'SIGKILL');
+  };
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Copies a killed restore left behind: never the database, only ever this prefix.
+  const prefix = `.${path.basename(target)}.restore-`;
+  for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+  const tmp = path.join(dir, `${prefix}${process.pid}.tmp`);
   let check: RestoreCheck;
   try {
+    createPrivateFile(tmp);
     const src = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
     try {
       src.prepare(`VACUUM INTO ?`).run(tmp);
@@ -174,53 +218,94 @@ export function restoreDatabase(dbFile: string, backupFile: string, stamp: strin
     }
     const copy = new SqliteDatabase(tmp);
     try {
+      copy.pragma('journal_mode = DELETE');
       check = checkOpen(copy, source, supported);
     } finally {
       copy.close();
     }
+    ownerOnly(tmp);
+    fsyncPath(tmp);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+  fault(1);
   let replaced: string | null = null;
-  if (fs.existsSync(target)) {
-    const cur = new SqliteDatabase(target, { timeout: 2000 });
-    try {
-      const r = cur.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      if (r[0]?.busy) {
+  let cur: Database.Database | null = null;
+  try {
+    if (fs.existsSync(target)) {
+      cur = new SqliteDatabase(target, { timeout: 2000 });
+      try {
+        const r = cur.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        if (r[0]?.busy) {
+          throw new DataError(
+            text('数据库正被另一个 fieldvisit 使用：请先关闭它，再恢复。', 'The database is in use by another fieldvisit: close it, then restore.'),
+          );
+        }
+        // Out of WAL: everything is in the main file, and the -wal/-shm go away.
+        cur.pragma('journal_mode = DELETE');
+        // Hold others off until the new file is in place (where an open file can be renamed over: not Windows).
+        if (process.platform !== 'win32') cur.exec('BEGIN EXCLUSIVE');
+        else {
+          cur.close();
+          cur = null;
+        }
+      } catch (e) {
+        if (e instanceof DataError) throw e;
         throw new DataError(
-          text('数据库正被另一个 fieldvisit 使用：请先关闭它，再恢复。', 'The database is in use by another fieldvisit: close it, then restore.'),
+          text(`无法锁定当前数据库（${(e as Error).message}）：请关闭其他 fieldvisit 后再恢复。`, `Cannot lock the current database (${(e as Error).message}): close other fieldvisit windows and restore again.`),
         );
       }
-      cur.pragma('journal_mode = DELETE');
-    } catch (e) {
-      cur.close();
-      fs.rmSync(tmp, { force: true });
-      if (e instanceof DataError) throw e;
-      throw new DataError(
-        text(`无法锁定当前数据库（${(e as Error).message}）：请关闭其他 fieldvisit 后再恢复。`, `Cannot lock the current database (${(e as Error).message}): close other fieldvisit windows and restore again.`),
-      );
+      fault(2);
+      replaced = `${target}.replaced-${stamp}`;
+      keepAside(target, replaced);
+      fault(3);
+      for (const ext of ['-wal', '-shm', '-journal']) fs.rmSync(target + ext, { force: true });
+      fault(4);
     }
-    cur.close();
-    replaced = `${target}.replaced-${stamp}`;
-    try {
-      renameHeld(target, replaced);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    }
-    for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
-  }
-  ownerOnly(tmp);
-  try {
     renameHeld(tmp, target);
+    fsyncPath(dir);
+    fault(5);
   } catch (e) {
-    // Put the current database back where it was; the checked copy is dropped.
-    if (replaced) fs.renameSync(replaced, target);
     fs.rmSync(tmp, { force: true });
+    // The database path was never without a database; the copy kept aside is not needed.
+    if (replaced && fs.existsSync(target) && sameFile(target, replaced)) fs.rmSync(replaced, { force: true });
     throw e;
+  } finally {
+    if (cur) {
+      try {
+        if (cur.inTransaction) cur.exec('ROLLBACK');
+      } finally {
+        cur.close();
+      }
+    }
   }
   return { ...check!, file: source, target, replaced };
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** A second name for the current database (a hard link), or a flushed owner-only copy where links are not possible. */
+function keepAside(target: string, replaced: string): void {
+  try {
+    fs.linkSync(target, replaced);
+    return;
+  } catch {
+    // FAT sticks, some network folders: copy instead.
+  }
+  const tmp = `${replaced}.tmp`;
+  fs.copyFileSync(target, tmp);
+  ownerOnly(tmp);
+  fsyncPath(tmp);
+  fs.renameSync(tmp, replaced);
 }
 
 /** On Windows a file another program holds open (fieldvisit, Excel, an antivirus scan) cannot be renamed. */

@@ -1,4 +1,5 @@
-// The exchange bundle: a small SQLite file with a manifest and a SHA-256 over its content, written atomically.
+// The exchange bundle: a small SQLite file with a manifest, a SHA-256 over its content and the signer's Ed25519
+// signature of it, written owner-only and atomically.
 import type Database from 'better-sqlite3';
 import { SqliteDatabase } from './driver.js';
 import { createHash } from 'node:crypto';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { DataError } from '../domain/errors.js';
 import { text } from '../domain/text.js';
 import { FACT_TABLE_NAMES, factBundleSchema } from './facts.js';
+import { parsePublicKey, verifySignature, type Signer } from './keys.js';
 
 export const BUNDLE_FORMAT = 'fieldvisit-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -77,12 +79,33 @@ export interface Manifest {
   since: string | null;
   with_ids: boolean;
   checksum: string;
+  /** The signer's key id and public key (FVK1-…); absent in bundles from before signing. */
+  signer_key_id?: string;
+  signer_public_key?: string;
+  /** Ed25519 signature (base64) of signedMessage(checksum); covered content = the checksum's. */
+  signature?: string;
 }
 
-/** SHA-256 over the manifest (less the checksum) and every row of every table in a fixed order. */
+/** Whether a bundle's signature holds: made by the key it names, over exactly this content. */
+export type SignatureState = 'valid' | 'unsigned' | 'invalid';
+
+/** What the signature signs: the content checksum (manifest with the signer's key, every row), with a domain tag. */
+function signedMessage(checksum: string): Buffer {
+  return Buffer.from(`fieldvisit-bundle-signature-v1\n${checksum}`, 'utf8');
+}
+
+export function signatureState(m: Manifest, checksum: string): SignatureState {
+  if (m.signature === undefined && m.signer_public_key === undefined && m.signer_key_id === undefined) return 'unsigned';
+  if (typeof m.signature !== 'string' || typeof m.signer_public_key !== 'string') return 'invalid';
+  const key = parsePublicKey(m.signer_public_key);
+  if (!key || key.keyId !== m.signer_key_id) return 'invalid';
+  return verifySignature(m.signer_public_key, signedMessage(checksum), m.signature) ? 'valid' : 'invalid';
+}
+
+/** SHA-256 over the manifest (less the checksum and signature) and every row of every table in a fixed order. */
 export function contentChecksum(b: BundleDb): string {
   const h = createHash('sha256');
-  const man = b.prepare(`SELECT key, value FROM manifest WHERE key <> 'checksum' ORDER BY key`).all() as { key: string; value: string }[];
+  const man = b.prepare(`SELECT key, value FROM manifest WHERE key NOT IN ('checksum', 'signature') ORDER BY key`).all() as { key: string; value: string }[];
   h.update(JSON.stringify(man));
   const present = new Set(b.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
   for (const t of BUNDLE_TABLES) {
@@ -96,17 +119,27 @@ export function contentChecksum(b: BundleDb): string {
 
 export interface BundleWriter {
   db: BundleDb;
-  /** Seals the manifest and checksum, closes, and moves the file into place atomically. */
-  finish(manifest: Omit<Manifest, 'checksum' | 'format' | 'format_version'>): Manifest;
+  /** Seals the manifest, checksum and signature, closes, and moves the file into place atomically. */
+  finish(manifest: Omit<Manifest, 'checksum' | 'format' | 'format_version' | 'signer_key_id' | 'signer_public_key' | 'signature'>): Manifest;
   abort(): void;
 }
 
-/** Starts a bundle in a temporary file beside the target; nothing appears at `target` until finish(). */
-export function createBundle(target: string): BundleWriter {
+/**
+ * Starts a bundle in a temporary file beside the target, owner-only (it holds names, amounts, perhaps ID numbers);
+ * nothing appears at `target` until finish(), signed by `signer` (this database's key).
+ */
+export function createBundle(target: string, signer: Signer): BundleWriter {
   const dir = path.dirname(path.resolve(target));
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const db = new SqliteDatabase(tmp);
+  fs.closeSync(fs.openSync(tmp, 'wx', 0o600));
+  let db: BundleDb;
+  try {
+    db = new SqliteDatabase(tmp);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.exec(BUNDLE_SCHEMA + factBundleSchema());
@@ -114,11 +147,13 @@ export function createBundle(target: string): BundleWriter {
   return {
     db,
     finish(m) {
-      const full = { format: BUNDLE_FORMAT, format_version: BUNDLE_FORMAT_VERSION, ...m };
+      const full = { format: BUNDLE_FORMAT, format_version: BUNDLE_FORMAT_VERSION, ...m, signer_key_id: signer.keyId, signer_public_key: signer.publicKey };
       const ins = db.prepare(`INSERT INTO manifest (key, value) VALUES (?, ?)`);
       for (const [k, v] of Object.entries(full)) ins.run(k, JSON.stringify(v));
       const checksum = contentChecksum(db);
+      const signature = signer.sign(signedMessage(checksum));
       ins.run('checksum', JSON.stringify(checksum));
+      ins.run('signature', JSON.stringify(signature));
       db.exec('COMMIT');
       db.exec('VACUUM');
       db.close();
@@ -127,7 +162,7 @@ export function createBundle(target: string): BundleWriter {
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fs.renameSync(tmp, target);
-      return { ...full, checksum };
+      return { ...full, checksum, signature };
     },
     abort() {
       try {
@@ -153,6 +188,8 @@ export interface OpenBundle {
   db: BundleDb;
   file: string;
   manifest: Manifest;
+  /** Checked here; whether its key is trusted is the caller's question (it depends on the database). */
+  signature: SignatureState;
   close(): void;
 }
 
@@ -161,6 +198,10 @@ export function openBundle(file: string, supportedSchema: number): OpenBundle {
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) {
     throw new DataError(text(`找不到交换文件 ${abs}：请检查路径。`, `No bundle at ${abs}: check the path.`));
+  }
+  if (!fs.statSync(abs).isFile()) {
+    // A FIFO or device would hang the open or read forever; a folder is a mistake.
+    throw new DataError(text(`${abs} 不是普通文件（是文件夹、管道或设备）：请给出 fieldvisit export 生成的文件。`, `${abs} is not a regular file (a folder, pipe or device): name a file made by fieldvisit export.`));
   }
   let db: BundleDb;
   try {
@@ -206,7 +247,7 @@ export function openBundle(file: string, supportedSchema: number): OpenBundle {
       throw damaged(abs, (e as Error).message);
     }
     if (sum !== manifest.checksum) throw damaged(abs, 'checksum');
-    return { db, file: abs, manifest, close: () => db.close() };
+    return { db, file: abs, manifest, signature: signatureState(manifest, sum), close: () => db.close() };
   } catch (e) {
     db.close();
     throw e;

@@ -2,14 +2,15 @@
 import type { Db } from './open.js';
 import { databaseId, schemaVersion } from './open.js';
 import { stmt } from './stmt.js';
-import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest } from './bundle.js';
+import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest, type OpenBundle } from './bundle.js';
 import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
 import { mergeVillage, requireTownship } from './places.js';
 import { FACT_RECORD_COLUMNS, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
-import { maskIdNumber } from '../domain/idNumber.js';
+import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
+import { signerFor } from './keys.js';
 import { fenToDisplay } from '../domain/money.js';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -213,7 +214,7 @@ export function exportChanges(
   opts: { destination: string; since: Since; officer: string | null; nowIso: string; bundleId: string },
 ): ExportResult {
   const markKey = opts.officer ? `${opts.destination}\u0000officer=${opts.officer}` : opts.destination;
-  const w = createBundle(file);
+  const w = createBundle(file, signerFor(db));
   let upTo: Record<RecordTable, number>;
   let previous: string | null = null;
   let manifest: Manifest;
@@ -257,14 +258,14 @@ export function exportChanges(
 /**
  * What an officer's laptop needs for one township: places, households, borrowers and loans (roster figures with
  * their as-of date), committee merges, notices, loan and borrower events, the visits behind promises not yet kept,
- * and the payments that the balances and promises depend on. ID numbers are masked unless withIds.
+ * and the payments that the balances and promises depend on. ID numbers and phones are masked unless withIds.
  */
 export function exportRoster(
   db: Db,
   file: string,
   opts: { township: string; withIds: boolean; today: IsoDate; nowIso: string; bundleId: string },
 ): ExportResult {
-  const w = createBundle(file);
+  const w = createBundle(file, signerFor(db));
   let manifest: Manifest;
   try {
     db.transaction(() => {
@@ -291,7 +292,7 @@ export function exportRoster(
         const id = r.id_number as string | null;
         rins.run(
           r.loan_no, t.name, r.area, r.village, r.grp, r.head_name, r.borrower, opts.withIds ? id : maskIdNumber(id), opts.withIds || !id ? 0 : 1,
-          r.phone, r.stance, r.principal_fen, r.interest_fen, r.balance_as_of, r.loan_date, r.due_date, r.officer, r.guarantor, r.guarantee_until, r.guarantee_type,
+          opts.withIds ? r.phone : maskPhone(r.phone as string | null), r.stance, r.principal_fen, r.interest_fen, r.balance_as_of, r.loan_date, r.due_date, r.officer, r.guarantor, r.guarantee_until, r.guarantee_type,
           r.guarantor_address,
         );
       }
@@ -402,10 +403,17 @@ function rosterAsOf(b: BundleDb): string {
  * Opens and verifies every bundle first (checksum, schema, that every loan it names is here or arrives in a roster
  * bundle of the same batch). Any refusal throws before anything is written; roster bundles sort first.
  */
-export function checkBundles(db: Db, files: string[], supportedSchema: number): CheckedBundle[] {
+export function checkBundles(
+  db: Db,
+  files: string[],
+  supportedSchema: number,
+  /** Refuses a bundle (by throwing) whose signature or signer this database does not accept; runs before any other check. */
+  verify?: (opened: readonly OpenBundle[]) => void,
+): CheckedBundle[] {
   const opened: ReturnType<typeof openBundle>[] = [];
   try {
     for (const f of files) opened.push(openBundle(f, supportedSchema));
+    verify?.(opened);
     // Roster bundles first, oldest figures first (by their latest as-of date, then when they were made), so a newer
     // roster is applied last; the writer also refuses to let an older figure replace a newer one.
     const asOf = new Map(opened.map((o) => [o, o.manifest.kind === 'roster' ? rosterAsOf(o.db) : '']));
@@ -535,7 +543,8 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
         // A masked number never identifies anyone, so it is never stored: id_number stays empty (a later roster with
         // the real number then finds this borrower by name and fills it in).
         idNumber: masked ? null : (r.id_number as string | null),
-        phone: r.phone as string | null,
+        // Likewise a masked phone (`139****0001`, from a roster bundle without --with-ids) is never stored.
+        phone: typeof r.phone === 'string' && r.phone.includes('*') ? null : (r.phone as string | null),
         loanNo: r.loan_no as string,
         principalFen: r.principal_fen as number,
         interestFen: r.interest_fen as number,

@@ -33,15 +33,59 @@ export interface Opened {
   migrated: number[];
 }
 
+/** The file a path names once symlinks are followed, even a link whose target does not exist yet. */
+function followLinks(file: string): string {
+  let p = file;
+  for (let i = 0; i < 40; i++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return p;
+    }
+    if (!st.isSymbolicLink()) return p;
+    p = path.resolve(path.dirname(p), fs.readlinkSync(p));
+  }
+  return p;
+}
+
 function createOwnerOnly(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Through a symlink, the file it points to is created here, owner-only (SQLite would create it with the umask).
+  const real = followLinks(file);
+  fs.mkdirSync(path.dirname(real), { recursive: true, mode: 0o700 });
   // 'wx' fails if another process created it first; that is fine, it exists now.
   try {
-    const fd = fs.openSync(file, 'wx', 0o600);
+    const fd = fs.openSync(real, 'wx', 0o600);
     fs.closeSync(fd);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
+}
+
+/** Nothing a person made is in it: no places, loans, visits, settings or merges (a new file's own key does not count). */
+export function isUnusedDatabase(db: Db): boolean {
+  const tables = ['townships', 'loans', 'visits', 'settings', 'merged_bundles'];
+  for (const t of tables) {
+    const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t);
+    if (has && db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get()) return false;
+  }
+  return true;
+}
+
+/**
+ * After a command that created the database failed: closes it and, when it holds nothing anyone made, removes the
+ * file and its -wal/-shm/-journal, so a failed first import leaves no empty database behind.
+ */
+export function discardNewDatabase(db: Db, file: string): void {
+  let unused = false;
+  try {
+    unused = db.open && isUnusedDatabase(db);
+  } catch {
+    unused = false;
+  }
+  if (db.open) db.close();
+  if (!unused) return;
+  for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + ext, { force: true });
 }
 
 export function openDatabase(file: string, opts: OpenOptions): Opened {

@@ -176,7 +176,23 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
   if (rawId) {
     idNumber = normalizeIdNumber(rawId);
     const c = checkIdNumber(idNumber);
-    if (c !== 'ok') {
+    if (idNumber.length !== 18 && idNumber.length !== 15) {
+      // Neither a current (18) nor a first-generation (15) number: truncated or mistyped, so it identifies nobody and
+      // is not stored (a number already stored is kept), like a number Excel mangled.
+      idNumber = null;
+      problems.push({
+        field: 'id_number',
+        reason: text(
+          '身份证号既不是 18 位也不是 15 位，未导入：请核对后重新导出',
+          'the ID number is neither 18 nor 15 characters long, so it was not imported: check it and export again',
+        ),
+        severity: 'warning',
+      });
+    } else if (idNumber.length === 15) {
+      if (!/^\d{15}$/.test(idNumber)) {
+        problems.push({ field: 'id_number', reason: text('15 位身份证号应全是数字', 'a 15-character ID number is all digits'), severity: 'warning' });
+      }
+    } else if (c !== 'ok') {
       // Never echo the number itself: it is personal data and messages end up in logs.
       const why =
         c === 'length'

@@ -122,7 +122,8 @@ describe('restore while another program holds the database (Windows)', () => {
     for (const code of ['EBUSY', 'EPERM']) {
       const real = fs.renameSync;
       const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-        if (String(from) === db) throw Object.assign(new Error(`${code}: resource busy or locked`), { code });
+        // The one rename that replaces the database (the copy over its path) is what Windows refuses while the file is open.
+        if (String(to) === db) throw Object.assign(new Error(`${code}: resource busy or locked`), { code });
         return real(from, to);
       });
       try {

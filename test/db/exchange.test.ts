@@ -95,6 +95,10 @@ beforeAll(async () => {
   bBundle = f('b.fvb');
   await ok(['export', '--out', aBundle, '--to', 'supervisor'], A);
   await ok(['export', '--out', bBundle, '--to', 'supervisor'], B);
+  // The supervisor trusts both officers' keys (after comparing fingerprints by phone); the laptops trusted the
+  // supervisor's key when they merged the roster bundle as new databases (trust on first use).
+  await ok(['trust', 'add', aBundle, '--label', '张明', '--yes'], sup);
+  await ok(['trust', 'add', bBundle, '--label', '李华', '--yes'], sup);
   shared = sampleDb({ visits: true });
   voidByExternalId(shared, 'w47-13');
 });
@@ -234,6 +238,9 @@ describe('refused bundles change nothing', () => {
   it('a bundle naming loans this database does not have', async () => {
     const empty = f('empty.db');
     await ok(['config', 'unset', 'officer'], empty); // creates the empty database (info no longer does)
+    // An empty database that already trusts keys takes nobody's key on first use: it trusts both senders on purpose.
+    await ok(['trust', 'add', aBundle, '--yes'], empty);
+    await ok(['trust', 'add', rosterBundle, '--yes'], empty);
     const before = snapshot(empty);
     const r = await runInProcess(['merge', aBundle], { db: empty });
     expect(r.code).toBe(1);
@@ -267,6 +274,7 @@ describe('conflicts', () => {
     ]) {
       const db = f(`sup-c-${order[0]}.db`);
       fs.copyFileSync(sup, db);
+      for (const b of order) await ok(['trust', 'add', f(b), '--yes'], db);
       for (const b of order) await ok(['merge', f(b)], db);
       await ok(['merge', f(order[0]!)], db);
       const list = json(await runInProcess(['merge', '--conflicts', '--json'], { db }));

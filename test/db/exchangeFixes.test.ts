@@ -100,6 +100,7 @@ describe('two laptops importing one visits file', () => {
     voidByExternalId(A, 'w47-13');
     const bundle = f('same-a.fvb');
     await ok(['export', '--out', bundle, '--to', 'b'], A);
+    await ok(['trust', 'add', bundle, '--yes'], B); // B trusts A's key (fingerprints compared by phone)
     await ok(['merge', bundle], B);
     expect(query(B, `SELECT v.external_id FROM visits v JOIN visit_voids x ON x.visit_uid = v.uid`)).toEqual([{ external_id: 'w47-13' }]);
     expect(query(B, `SELECT count(*) AS n FROM live_visits`)).toEqual(query(A, `SELECT count(*) AS n FROM live_visits`));
@@ -127,6 +128,9 @@ describe('one notice number issued on two laptops for different loans', () => {
     const bB = f('notice-b.fvb');
     await ok(['export', '--out', aB, '--to', 'x'], A);
     await ok(['export', '--out', bB, '--to', 'x'], B);
+    // Each laptop trusts the other's key (fingerprints compared by phone).
+    await ok(['trust', 'add', aB, '--yes'], B);
+    await ok(['trust', 'add', bB, '--yes'], A);
     // B's notice is the later: merged into B, A's loses.
     const intoB = await runInProcess(['merge', aB, '--json', '--lang', 'en'], { db: B });
     const sb = JSON.parse(intoB.stdout)[0];

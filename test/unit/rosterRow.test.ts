@@ -103,7 +103,10 @@ describe('parseRosterRow', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ field: 'id_number', severity: 'warning' });
     expect(JSON.stringify(r.problems)).not.toContain('110105194912310021');
-    expect(parseRosterRow(5, row({ ...GOOD, id_number: '1234' }), header).problems[0]!.reason.en).toMatch(/not 18/);
+    // Neither 18 nor 15 characters: warned and not stored, like a number Excel mangled.
+    const short = parseRosterRow(5, row({ ...GOOD, id_number: '1234' }), header);
+    expect(short.problems[0]!.reason.en).toMatch(/neither 18 nor 15 characters long, so it was not imported/);
+    expect(short.row?.idNumber).toBeNull();
   });
   it('an ID number stored as an Excel number warns; an unknown stance warns and is dropped', () => {
     const r = parseRosterRow(6, row({ ...GOOD, id_number: 110105194912310020, stance: '奇怪型' }), header);

@@ -5,7 +5,8 @@ import { migration0002 } from './0002_report_indexes.js';
 import { migration0003 } from './0003_exchange.js';
 import { migration0004 } from './0004_void_status.js';
 import { migration0005 } from './0005_exchange_indexes.js';
+import { migration0006 } from './0006_keys.js';
 import { migration0007 } from './0007_notice_fields.js';
 import { migration0008 } from './0008_legal_facts.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];

@@ -10,11 +10,13 @@ export function registerBackup(program: Command, ctx: Context): void {
     .command('backup')
     .argument('[file]', h(L, '备份文件（默认：数据库旁的 backups/<名称>-日期-时间.db）', 'backup file (default: backups/<name>-YYYYMMDD-HHMMSS.db beside the database)'))
     .option('--keep <n>', h(L, '默认位置只保留最近 N 个备份', 'keep the newest N backups in the default folder'), '10')
+    .option('--force', h(L, '备份文件已存在时覆盖它', 'replace FILE when it exists'))
     .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
   describe(backup, L, '在他人可能正在写入时，为数据库做一份一致的备份（SQLite 在线备份），并检查其完整性。', 'Make a consistent copy of the database while others may be writing (SQLite online backup), checked for integrity.', [
     'fieldvisit backup',
     'fieldvisit backup /media/usb/fieldvisit-1122.db',
     'fieldvisit backup --keep 30',
+    'fieldvisit backup /media/usb/fieldvisit.db --force',
   ]);
   lazyAction(backup, ctx, () => import('./backup.js'));
 }

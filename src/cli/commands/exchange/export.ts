@@ -9,6 +9,7 @@ import { uuidv7 } from '../../../domain/ids.js';
 import { nowIso, today, type Context } from '../../context.js';
 import { out, withSession } from '../../runtime.js';
 import { exportAsJson, exportAsText } from '../../../format/exchange.js';
+import { guardOutput } from '../../pathGuard.js';
 
 interface Opts {
   out: string;
@@ -47,6 +48,7 @@ export function action(ctx: Context) {
       ctx,
       command,
       ({ db }) => {
+        guardOutput(ctx, opts.out, '--out');
         const r = opts.roster
           ? exportRoster(db, target, { township: opts.township!, withIds: !!opts.withIds, today: today(ctx), nowIso: nowIso(ctx), bundleId: uuidv7() })
           : exportChanges(db, target, { destination: opts.to ?? target, since: since!, officer: opts.officer ?? null, nowIso: nowIso(ctx), bundleId: uuidv7() });

@@ -38,13 +38,14 @@ export function registerMerge(program: Command, ctx: Context): void {
     .argument('[files...]', h(L, 'fieldvisit export 生成的交换文件', 'bundle files made by fieldvisit export'))
     .option('--dry-run', h(L, '只显示将要发生的变化，不写入', 'show what would change; write nothing'))
     .option('--conflicts', h(L, '列出合并时发现的冲突', 'list the conflicts merges have found'))
+    .option('--trust-once', h(L, '这一次也合并未签名或由未受信任密钥签名的文件（不加入信任列表）', 'merge unsigned or unknown-key bundles this once (the key is not added to the trusted list)'))
     .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
   describe(
     merge,
     L,
-    '合并其他电脑导出的交换文件：新记录加入，已有的跳过（重复合并不会重复记录），作废跟随原走访；冲突以后记录者为准并列出。',
-    'Merge bundles from other laptops: new records are added, ones already here skipped (merging twice doubles nothing), voids follow their visits; conflicts go to the later recorded and are listed.',
-    ['fieldvisit merge /media/usb/*.fvb', 'fieldvisit merge zhangming.fvb --dry-run', 'fieldvisit merge --conflicts'],
+    '合并其他电脑导出的交换文件：先核对签名（只接受本库信任的密钥，见 fieldvisit trust），新记录加入，已有的跳过（重复合并不会重复记录），作废跟随原走访；冲突以后记录者为准并列出。',
+    'Merge bundles from other laptops: the signature is checked first (only keys this database trusts, see fieldvisit trust); new records are added, ones already here skipped (merging twice doubles nothing), voids follow their visits; conflicts go to the later recorded and are listed.',
+    ['fieldvisit merge /media/usb/*.fvb', 'fieldvisit merge zhangming.fvb --dry-run', 'fieldvisit merge --conflicts', 'fieldvisit merge old-laptop.fvb --trust-once'],
   );
   lazyAction(merge, ctx, () => import('./merge.js'));
 }
