@@ -67,6 +67,28 @@ async function applyConfiguredLang(args: string[], ctx: Context, dbFlag: string 
   }
 }
 
+/**
+ * --out and --errors are checked against the database (and its journal files and backups) before anything else runs,
+ * so a path that would destroy the database is refused first, whatever else about it is wrong.
+ */
+async function guardOutputFlags(args: string[], ctx: Context, dbFlag: string | undefined): Promise<void> {
+  const targets: [string, string][] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    for (const flag of ['--out', '--errors']) {
+      if (a === flag && args[i + 1] !== undefined) targets.push([flag, args[i + 1]!]);
+      else if (a.startsWith(flag + '=')) targets.push([flag, a.slice(flag.length + 1)]);
+    }
+  }
+  if (targets.length === 0) return;
+  const { guardOutput, protectDatabase } = await import('./pathGuard.js');
+  protectDatabase(ctx, await resolveDbPath(ctx, dbFlag));
+  // Every --out but export's is a report, list or notice: never written over any SQLite file (export writes a bundle).
+  const noun = args.find((a, i) => !a.startsWith('-') && !['--db', '--lang'].includes(args[i - 1] ?? ''));
+  for (const [flag, v] of targets) if (v !== '-') guardOutput(ctx, v, flag, { textOutput: flag === '--out' && noun !== 'export' });
+}
+
 /** Runs one invocation and returns its exit code; tests call this in-process with a fake context. */
 export async function run(args: string[], ctx: Context): Promise<number> {
   const { debug, lang, db } = preScan(args, ctx);
@@ -74,6 +96,7 @@ export async function run(args: string[], ctx: Context): Promise<number> {
   const program = buildProgram(ctx);
   try {
     await prepareHelp(program, args);
+    await guardOutputFlags(args, ctx, db);
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (e) {

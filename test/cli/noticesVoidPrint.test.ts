@@ -191,12 +191,15 @@ describe('voids between laptops', () => {
     const roster = path.join(tmpDir(), 'old.fvb');
     must(['export', '--roster', '--township', '涡水镇', '--out', roster], office);
     // Make it look like a bundle from before migration 0007: no notice_voids table, no pay_by or guarantor_address
-    // column, sealed with the checksum of that older layout.
+    // column, sealed with the checksum of that older layout. Bundles that old were not signed either (signing came
+    // with migration 0006), so it carries no signature and is merged with --trust-once, as such a bundle must be.
     const b = new SqliteDatabase(roster);
     b.exec(`DROP TABLE notice_voids; ALTER TABLE notices DROP COLUMN pay_by; ALTER TABLE roster DROP COLUMN guarantor_address`);
+    b.exec(`DELETE FROM manifest WHERE key IN ('signature', 'signer_key_id', 'signer_public_key')`);
     b.prepare(`UPDATE manifest SET value = ? WHERE key = 'checksum'`).run(JSON.stringify(contentChecksum(b)));
     b.close();
-    const l = laptop(roster);
+    const l = path.join(tmpDir(), 'laptop.db');
+    must(['merge', roster, '--trust-once'], l);
     expect(register(l)).toEqual([['涡水镇-2026-0001', 'outstanding', null, null, null, null]]);
   });
 });
