@@ -8,7 +8,7 @@ import { reportError, EXIT } from './errors.js';
 import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { isLang } from '../domain/text.js';
-import { resolveDbPath } from './context.js';
+import { resolveDbPath, terminalWidth } from './context.js';
 
 export function createProcessContext(): Context {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
@@ -26,6 +26,7 @@ export function createProcessContext(): Context {
     prompter: () => (prompter ??= createInquirerPrompter(process.stdin, process.stderr)),
     lang: localeLang(process.env),
     color: !!process.stdout.isTTY && !noColor,
+    width: terminalWidth(!!process.stdout.isTTY, process.stdout.columns, process.env),
   };
 }
 

@@ -76,7 +76,7 @@ function guaranteeLine(g: GuaranteeClock, lang: Lang): string {
     : `Guarantee period: guarantor ${g.guarantor}, until ${g.ends} (${src}), ${state}; it is never interrupted (Civil Code art. 692).`;
 }
 
-export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boolean }): string {
+export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   const c = r.clock!;
   const f = r.facts;
@@ -188,7 +188,7 @@ function guaranteeRows(r: LimitationReport) {
 }
 const guaranteeHeaders = (zh: boolean) => [zh ? '合同编号' : 'loan', zh ? '借款人' : 'borrower', zh ? '保证人' : 'guarantor', zh ? '保证期间至' : 'guarantee ends', zh ? '剩余天数' : 'days left'];
 
-export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { ascii?: boolean }): string {
+export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   let out = reportHeader(r, lang);
   if (r.rows.length === 0) out += zh ? '没有符合条件的贷款。\n' : 'No loan matches.\n';

@@ -30,7 +30,7 @@ export function placesAsCsv(rows: PlaceRow[]): string {
   );
 }
 
-export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boolean }): string {
+export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '还没有地点：请先导入花名册（fieldvisit import roster 文件）。\n' : 'No places yet: import a roster first (fieldvisit import roster FILE).\n';
   let prevT = '';

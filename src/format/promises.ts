@@ -57,7 +57,7 @@ export function promisesAsCsv(rows: PromiseListRow[]): string {
   );
 }
 
-export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '没有符合条件的还款承诺。\n' : 'No promises match.\n';
   const table = renderTable(

@@ -60,7 +60,7 @@ export interface HouseholdBrief {
 }
 
 /** What the officer sees before answering: status, stance and approach, loans and balances, last visits, open promises. */
-export function householdBriefAsText(b: HouseholdBrief, lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function householdBriefAsText(b: HouseholdBrief, lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   const d = b.detail;
   const lines = [`${d.name}  #${d.borrowerId}   ${place(d)}`, `${zh ? '状态' : 'Status'}: ${statusText(d, lang)}`];
@@ -194,7 +194,7 @@ export function visitsAsCsv(rows: VisitRow[]): string {
   );
 }
 
-export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '没有符合条件的走访记录。\n' : 'No visits match.\n';
   const table = renderTable(

@@ -14,12 +14,13 @@ export interface RenderOptions {
   color?: boolean;
   trace?: boolean;
   ascii?: boolean;
+  width?: number;
 }
 
 export function renderWeeklyReport(r: WeeklyReport, format: WeeklyFormat, opts: RenderOptions): string {
   switch (format) {
     case 'text':
-      return weeklyReportAsText(r, { lang: opts.lang, color: opts.color, ascii: opts.ascii });
+      return weeklyReportAsText(r, { lang: opts.lang, color: opts.color, ascii: opts.ascii, width: opts.width });
     case 'md':
       return weeklyReportAsMarkdown(r, { lang: opts.lang });
     case 'json':

@@ -1,7 +1,7 @@
 // `fieldvisit borrower find` (action): borrowers by name, ID number, phone or loan number, as a table, JSON or CSV (masked unless --unmask).
 import type { Command } from 'commander';
 import { findBorrowers } from '../../../db/borrowers.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { intOption, listFormat } from '../../outputFormat.js';
@@ -19,7 +19,7 @@ export function action(ctx: Context) {
           ? borrowerHitsAsJson(hits, !!opts.unmask)
           : fmt === 'csv'
             ? borrowerHitsAsCsv(hits, !!opts.unmask)
-            : borrowerHitsAsText(hits, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii }),
+            : borrowerHitsAsText(hits, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }),
         opts.out,
         fmt === 'csv',
       );

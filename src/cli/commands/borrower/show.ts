@@ -4,7 +4,7 @@ import { maskPersonal } from '../../../domain/idNumber.js';
 import { borrowerDetail, resolveBorrowerRef } from '../../../db/borrowers.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
 import { borrowerAsJson, borrowerAsText } from '../../../format/borrowers.js';
 
@@ -26,7 +26,7 @@ export function action(ctx: Context) {
         );
       }
       const detail = borrowerDetail(db, ids[0]!)!;
-      out(ctx, opts.json ? borrowerAsJson(detail, !!opts.unmask) : borrowerAsText(detail, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii }));
+      out(ctx, opts.json ? borrowerAsJson(detail, !!opts.unmask) : borrowerAsText(detail, ctx.lang, !!opts.unmask, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }));
     }, { mustExist: true });
   };
 }

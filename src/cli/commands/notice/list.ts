@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { listNotices } from '../../../db/notices.js';
 import { requireTownship } from '../../../db/places.js';
 import { noticesAsCsv, noticesAsJson, noticesAsText } from '../../../format/notices.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { listFormat } from '../../outputFormat.js';
@@ -14,7 +14,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db }) => {
       const townshipId = o.township ? requireTownship(db, o.township).id : undefined;
       const rows = listNotices(db, { outstanding: o.outstanding, townshipId });
-      emitOutput(ctx, fmt === 'json' ? noticesAsJson(rows) : fmt === 'csv' ? noticesAsCsv(rows) : noticesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
+      emitOutput(ctx, fmt === 'json' ? noticesAsJson(rows) : fmt === 'csv' ? noticesAsCsv(rows) : noticesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx, o.out) }), o.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

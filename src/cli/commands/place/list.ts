@@ -1,7 +1,7 @@
 // `fieldvisit place list` (action): the place tree with household and loan counts and balances, as a table, JSON or CSV.
 import type { Command } from 'commander';
 import { listPlaces, requireTownship } from '../../../db/places.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { listFormat } from '../../outputFormat.js';
@@ -13,7 +13,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db }) => {
       const tid = opts.township ? requireTownship(db, opts.township).id : undefined;
       const rows = listPlaces(db, tid);
-      emitOutput(ctx, fmt === 'json' ? placesAsJson(rows) : fmt === 'csv' ? placesAsCsv(rows) : placesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), opts.out, fmt === 'csv');
+      emitOutput(ctx, fmt === 'json' ? placesAsJson(rows) : fmt === 'csv' ? placesAsCsv(rows) : placesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out) }), opts.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

@@ -7,7 +7,7 @@ import { addDays } from '../../../domain/dates.js';
 import { brokenByHousehold, isBroken } from '../../../domain/promise.js';
 import { text } from '../../../domain/text.js';
 import { promisesAsCsv, promisesAsJson, promisesAsText, type PromiseListRow } from '../../../format/promises.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { intOption, listFormat } from '../../outputFormat.js';
@@ -38,7 +38,7 @@ export function action(ctx: Context) {
       const rows: PromiseListRow[] = all
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
-      emitOutput(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
+      emitOutput(ctx, fmt === 'json' ? promisesAsJson(rows) : fmt === 'csv' ? promisesAsCsv(rows) : promisesAsText(rows, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx, o.out) }), o.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { agingLoans } from '../../../db/aging.js';
 import { buildAging } from '../../../report/aging.js';
 import { agingAsCsv, agingAsJson, agingAsMarkdown, agingAsText } from '../../../format/aging.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { outputFormat } from '../../outputFormat.js';
@@ -15,7 +15,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, ({ db }) => {
       const now = today(ctx);
       const r = buildAging(agingLoans(db, now, placeFilter(db, opts.township, undefined)), now, opts.township ?? null);
-      emitOutput(ctx, fmt === 'json' ? agingAsJson(r) : fmt === 'csv' ? agingAsCsv(r) : fmt === 'md' ? agingAsMarkdown(r, ctx.lang) : agingAsText(r, ctx.lang, { ascii: !!globals(command).ascii }), opts.out, fmt === 'csv');
+      emitOutput(ctx, fmt === 'json' ? agingAsJson(r) : fmt === 'csv' ? agingAsCsv(r) : fmt === 'md' ? agingAsMarkdown(r, ctx.lang) : agingAsText(r, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out) }), opts.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

@@ -4,7 +4,7 @@ import { loanClockFacts } from '../../../db/limitation.js';
 import { DEFAULT_EXPIRING_DAYS, type LimitationStatus } from '../../../domain/limitation.js';
 import { buildLimitationReport } from '../../../report/limitation.js';
 import { limitationReportAsCsv, limitationReportAsJson, limitationReportAsMarkdown, limitationReportAsText } from '../../../format/limitation.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { intOption, outputFormat } from '../../outputFormat.js';
@@ -19,7 +19,7 @@ export function action(ctx: Context) {
       const facts = loanClockFacts(db, placeFilter(db, opts.township, opts.village), now);
       const r = buildLimitationReport(facts, { today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, status: opts.status ?? null });
       const ascii = !!globals(command).ascii;
-      emitOutput(ctx, fmt === 'json' ? limitationReportAsJson(r) : fmt === 'csv' ? limitationReportAsCsv(r) : fmt === 'md' ? limitationReportAsMarkdown(r, ctx.lang) : limitationReportAsText(r, ctx.lang, { ascii }), opts.out, fmt === 'csv');
+      emitOutput(ctx, fmt === 'json' ? limitationReportAsJson(r) : fmt === 'csv' ? limitationReportAsCsv(r) : fmt === 'md' ? limitationReportAsMarkdown(r, ctx.lang) : limitationReportAsText(r, ctx.lang, { ascii, width: tableWidth(ctx, opts.out) }), opts.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

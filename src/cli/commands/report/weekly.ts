@@ -8,7 +8,7 @@ import { weekFacts } from '../../../db/weekly.js';
 import { listPromises } from '../../../db/promises.js';
 import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
 import { renderWeeklyReport } from '../../../format/weeklyReport.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, warn, t, withSession } from '../../runtime.js';
 import { resolveFormat } from './output.js';
 import { emitOutput } from '../../output.js';
@@ -97,6 +97,7 @@ export function action(ctx: Context) {
           color: ctx.color && opts.out === undefined,
           trace: !!opts.trace,
           ascii: !!globals(command).ascii,
+          width: tableWidth(ctx, opts.out),
         });
         emitOutput(ctx, body, opts.out, format === 'csv');
       },

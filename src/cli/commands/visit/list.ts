@@ -7,7 +7,7 @@ import { isValidIsoDate } from '../../../domain/dates.js';
 import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
 import { text } from '../../../domain/text.js';
 import { visitsAsCsv, visitsAsJson, visitsAsText } from '../../../format/visits.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitOutput } from '../../output.js';
 import { listFormat } from '../../outputFormat.js';
@@ -48,7 +48,7 @@ export function action(ctx: Context) {
         loanId = requireLoan(db, o.loan).loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
-      emitOutput(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii }), o.out, fmt === 'csv');
+      emitOutput(ctx, fmt === 'json' ? visitsAsJson(rows) : fmt === 'csv' ? visitsAsCsv(rows) : visitsAsText(rows, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx, o.out) }), o.out, fmt === 'csv');
     }, { mustExist: true });
   };
 }

@@ -18,7 +18,7 @@ import { pick, text } from '../../../domain/text.js';
 import { normaliseDate, type IsoDate } from '../../../domain/dates.js';
 import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
-import { nowIso, today, type Context } from '../../context.js';
+import { nowIso, today, type Context, tableWidth } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
 import { requireLoan, type LoanRef } from '../../lookups.js';
 
@@ -220,7 +220,7 @@ export function action(ctx: Context) {
           villages: (id) => villagesWithHouseholds(db, id),
           households: (id) => householdsIn(db, id).map((x) => ({ borrowerId: x.borrowerId, label: `${x.head}${x.group ? '  ' + x.group : ''}${x.borrowers !== x.head ? `  (${x.borrowers})` : ''}` })),
           household: (id) => wizardHousehold(db, id),
-          describeHousehold: (id) => householdBriefAsText(householdBrief(db, id, day), ctx.lang, { ascii: !!globals(command).ascii }),
+          describeHousehold: (id) => householdBriefAsText(householdBrief(db, id, day), ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }),
           describeDraft: (d, hh) => visitDraftAsText(d, hh.name, new Map(hh.loans.map((l) => [l.loanId, l.loanNo])), ctx.lang),
           say: (s) => warn(ctx, s),
         });
