@@ -1,7 +1,7 @@
 // The entry point: builds the context from the process, runs the command, and is the only place that sets the exit code.
 import fs from 'node:fs';
 import { CommanderError } from 'commander';
-import { buildProgram, prepareHelp } from './program.js';
+import { buildProgram } from './program.js';
 import type { Context } from './context.js';
 import { localeLang } from './lang.js';
 import { reportError, EXIT } from './errors.js';
@@ -74,7 +74,6 @@ export async function run(args: string[], ctx: Context): Promise<number> {
   if (!lang) await applyConfiguredLang(args, ctx, db);
   const program = buildProgram(ctx);
   try {
-    await prepareHelp(program, args);
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;
   } catch (e) {

@@ -55,8 +55,8 @@ const ASCII_CHARS = {
 };
 
 // Chinese typography: these never start a line, and those never end one.
-const NO_LINE_START = new Set([...'，。、；：？！）」』】》〉”’…·,.;:?!)]}%']);
-const NO_LINE_END = new Set([...'（「『【《〈“‘([{']);
+const NO_LINE_START = new Set([...'，。、；：？！）」』】》〉”’…·,.;:?!)]}>%']);
+const NO_LINE_END = new Set([...'（「『【《〈“‘([{<']);
 
 /**
  * Splits text into lines no wider than `width` display columns (a CJK character is two). Lines break at spaces and
@@ -74,13 +74,17 @@ function wrapLine(para: string, width: number, splitLong: boolean): string[] {
   // Units: the pieces between break opportunities; a unit starting with spaces loses them at a line start.
   const units: string[] = [];
   let cur = '';
+  // A placeholder such as <数据库> stays on one line.
+  let inPlaceholder = false;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const prev = chars[i - 1];
-    if (cur !== '' && prev !== undefined && canBreakBetween(prev, ch)) {
+    if (cur !== '' && prev !== undefined && !inPlaceholder && canBreakBetween(prev, ch)) {
       units.push(cur);
       cur = '';
     }
+    if (ch === '<') inPlaceholder = true;
+    else if (ch === '>') inPlaceholder = false;
     cur += ch;
   }
   if (cur !== '') units.push(cur);
@@ -111,7 +115,7 @@ function wrapLine(para: string, width: number, splitLong: boolean): string[] {
 
 function canBreakBetween(prev: string, ch: string): boolean {
   if (/\s/.test(ch)) return false; // spaces stay with the unit before the next word, and are trimmed at a break
-  if (/\s/.test(prev)) return true;
+  if (/\s/.test(prev) || prev === '|') return true;
   if (NO_LINE_START.has(ch) || NO_LINE_END.has(prev)) return false;
   return stringWidth(prev) === 2 || stringWidth(ch) === 2;
 }
