@@ -13,7 +13,7 @@ import { resolveDbPath, terminalWidth } from './context.js';
 export function createProcessContext(): Context {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   let prompter: Prompter | undefined;
-  return {
+  const ctx: Context = {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -23,11 +23,13 @@ export function createProcessContext(): Context {
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
-    prompter: () => (prompter ??= createInquirerPrompter(process.stdin, process.stderr)),
+    // Created when first asked, after --lang or the configured language has been applied.
+    prompter: () => (prompter ??= createInquirerPrompter(process.stdin, process.stderr, ctx.lang)),
     lang: localeLang(process.env),
     color: !!process.stdout.isTTY && !noColor,
     width: terminalWidth(!!process.stdout.isTTY, process.stdout.columns, process.env),
   };
+  return ctx;
 }
 
 /** Reads --lang, --db, --debug and --no-color before commander parses, so even parse errors speak the right language. */
