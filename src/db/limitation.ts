@@ -14,6 +14,8 @@ export interface LoanFilter {
   householdId?: number;
   borrowerId?: number;
   loanId?: number;
+  /** Loans this officer manages (loans.officer). */
+  officer?: string;
 }
 
 /** Every loan matching the filter, with its clock facts; three queries whatever the number of loans. */
@@ -24,10 +26,12 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
     householdId: f.householdId ?? null,
     borrowerId: f.borrowerId ?? null,
     loanId: f.loanId ?? null,
+    officer: f.officer ?? null,
     today: today ?? '9999-12-31',
   };
   const where = `(@townshipId IS NULL OR t.id = @townshipId) AND (@villageId IS NULL OR ev.effective_id = @villageId)
-      AND (@householdId IS NULL OR h.id = @householdId) AND (@borrowerId IS NULL OR b.id = @borrowerId) AND (@loanId IS NULL OR l.id = @loanId)`;
+      AND (@householdId IS NULL OR h.id = @householdId) AND (@borrowerId IS NULL OR b.id = @borrowerId) AND (@loanId IS NULL OR l.id = @loanId)
+      AND (@officer IS NULL OR l.officer = @officer)`;
   const from = `FROM loans l
        JOIN borrowers b ON b.id = l.borrower_id
        JOIN households h ON h.id = b.household_id

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
-import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
+import { borrowerDetail, findBorrowers } from '../../../db/borrowers.js';
 import { recordVisit } from '../../../db/visits.js';
 import { visitById, listVisits } from '../../../db/visitList.js';
 import { listPromises } from '../../../db/promises.js';
@@ -20,7 +20,7 @@ import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../pro
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context, tableWidth } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
-import { requireLoan, type LoanRef } from '../../lookups.js';
+import { requireBorrower, requireLoan, type LoanRef } from '../../lookups.js';
 
 export interface LogOpts {
   loan?: string;
@@ -126,21 +126,12 @@ export function outcomesFromFlags(o: LogOpts, kinds: OutcomeKind[], loanId: numb
   });
 }
 
-/** The borrower a --borrower value names: loan number, ID number, borrower id, or a name that only one borrower has. */
+/**
+ * The borrower a --borrower value names: loan number, ID number, borrower id, or a name only one borrower has. Part of
+ * a name, or a name several share, lists the matches and saves nothing.
+ */
 function resolveBorrower(db: Db, ref: string): number {
-  const ids = resolveBorrowerRef(db, ref);
-  if (ids.length === 1) return ids[0]!;
-  const byName = ids.length ? [] : findBorrowers(db, ref, 20).filter((b) => b.name === ref.trim());
-  const cands = ids.length ? ids : byName.map((b) => b.borrowerId);
-  if (cands.length === 1) return cands[0]!;
-  if (cands.length === 0) {
-    throw new DataError(text(`找不到借款人“${maskPersonal(ref)}”：用 fieldvisit borrower find 查找。`, `No borrower matches "${maskPersonal(ref)}": look them up with fieldvisit borrower find.`));
-  }
-  const list = byName.map((b) => `#${b.borrowerId} ${b.name} ${b.village}${b.group ? ' ' + b.group : ''}`);
-  throw new DataError(
-    text(`“${maskPersonal(ref)}”对应多个借款人：请用编号或合同编号指明。`, `"${maskPersonal(ref)}" matches several borrowers: name one by id or loan number.`),
-    list.map((l) => text(l, l)),
-  );
+  return requireBorrower(db, ref, { partial: false, example: (id) => `fieldvisit visit log --borrower ${id}` });
 }
 
 function wizardHousehold(db: Db, borrowerId: number): WizardHousehold {
