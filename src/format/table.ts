@@ -94,16 +94,16 @@ function wrapLine(para: string, width: number, splitLong: boolean): string[] {
   const push = () => lines.push(line.trimEnd());
   for (const u of units) {
     if (line.trim() === '' || stringWidth((line + u).trimEnd()) <= width) {
-      line += line.trim() === '' ? u.trimStart() : u;
-      w = stringWidth(line);
+      line = line.trim() === '' ? u.trimStart() : line + u;
     } else {
       push();
       line = u.trimStart();
-      w = stringWidth(line);
     }
+    // Trailing spaces vanish at a break: they do not count against the width.
+    w = stringWidth(line.trimEnd());
     if (w > width && splitLong) {
       // One unbreakable run wider than the line: cut it by display width.
-      const pieces = cutByWidth(line, width);
+      const pieces = cutByWidth(line.trimEnd(), width);
       for (const p of pieces.slice(0, -1)) lines.push(p);
       line = pieces[pieces.length - 1]!;
       w = stringWidth(line);
@@ -174,8 +174,8 @@ function widest(s: string): number {
 }
 
 // A cell that holds a date, an amount, a count, or an identifier with digits in it (a loan or notice number, a visit
-// number): cutting it would change its meaning.
-const FIXED_CELL = /^(?:|-|[-+]?[\d,]+(?:\.\d+)?%?|#?(?=[\w\-/.:]*\d)[A-Za-z0-9][\w\-/.:]*)$/;
+// number, a masked ID number or phone): cutting it would change its meaning or hide the digits that identify.
+const FIXED_CELL = /^(?:|-|[-+]?[\d,]+(?:\.\d+)?%?|#?(?=[\w\-/.:*]*\d)[A-Za-z0-9][\w\-/.:*]*)$/;
 /** Narrowest a truncated column gets: three Chinese characters and the ellipsis. */
 const MIN_TRUNCATED = 8;
 
