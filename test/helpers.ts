@@ -117,7 +117,7 @@ export interface FakeRun extends CliResult {
 /** Runs a command in-process with a fake context: no terminal unless asked, a scripted Prompter. */
 export async function runInProcess(
   args: string[],
-  opts: { db?: string; tty?: boolean; prompter?: Prompter; env?: Record<string, string>; stdin?: string; lang?: 'zh' | 'en' } = {},
+  opts: { db?: string; tty?: boolean; prompter?: Prompter; env?: Record<string, string>; stdin?: string; lang?: 'zh' | 'en'; width?: number } = {},
 ): Promise<FakeRun> {
   let stdout = '';
   let stderr = '';
@@ -138,6 +138,7 @@ export async function runInProcess(
     },
     lang: opts.lang ?? 'en',
     color: false,
+    width: opts.width,
   };
   const code = await run(args, ctx);
   return { code, stdout, stderr, ctx };

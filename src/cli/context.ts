@@ -26,6 +26,25 @@ export interface Context {
   lang: Lang;
   /** Colour on stdout (a terminal, and NO_COLOR unset). */
   color: boolean;
+  /** Columns to fit tables and help into: the terminal's, else COLUMNS; undefined when unknown (a pipe). */
+  width?: number;
+}
+
+/** The terminal's columns when stdout is one, else a positive COLUMNS, else unknown. */
+export function terminalWidth(stdoutIsTTY: boolean, columns: number | undefined, env: Record<string, string | undefined>): number | undefined {
+  if (stdoutIsTTY && columns && columns > 0) return columns;
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** The width tables are fitted to: none when the output goes to a file (--out), which no terminal will wrap. */
+export function tableWidth(ctx: Context, outFile?: string): number | undefined {
+  return outFile === undefined ? ctx.width : undefined;
+}
+
+/** Help wraps at the terminal's width, or at 80 columns when nothing is known. */
+export function helpWidth(ctx: Context): number {
+  return ctx.width ?? 80;
 }
 
 /** "Today" for every command: FIELDVISIT_TODAY when set (tests, back-filling), else the local date. */

@@ -1,19 +1,19 @@
 // The entry point: builds the context from the process, runs the command, and is the only place that sets the exit code.
 import fs from 'node:fs';
 import { CommanderError } from 'commander';
-import { buildProgram, prepareHelp } from './program.js';
+import { buildProgram } from './program.js';
 import type { Context } from './context.js';
 import { localeLang } from './lang.js';
 import { reportError, EXIT } from './errors.js';
 import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { isLang } from '../domain/text.js';
-import { resolveDbPath } from './context.js';
+import { resolveDbPath, terminalWidth } from './context.js';
 
 export function createProcessContext(): Context {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   let prompter: Prompter | undefined;
-  return {
+  const ctx: Context = {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -23,10 +23,13 @@ export function createProcessContext(): Context {
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
-    prompter: () => (prompter ??= createInquirerPrompter(process.stdin, process.stderr)),
+    // Created when first asked, after --lang or the configured language has been applied.
+    prompter: () => (prompter ??= createInquirerPrompter(process.stdin, process.stderr, ctx.lang)),
     lang: localeLang(process.env),
     color: !!process.stdout.isTTY && !noColor,
+    width: terminalWidth(!!process.stdout.isTTY, process.stdout.columns, process.env),
   };
+  return ctx;
 }
 
 /** Reads --lang, --db, --debug and --no-color before commander parses, so even parse errors speak the right language. */
@@ -95,7 +98,6 @@ export async function run(args: string[], ctx: Context): Promise<number> {
   if (!lang) await applyConfiguredLang(args, ctx, db);
   const program = buildProgram(ctx);
   try {
-    await prepareHelp(program, args);
     await guardOutputFlags(args, ctx, db);
     await program.parseAsync(args, { from: 'user' });
     return EXIT.ok;

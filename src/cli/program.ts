@@ -1,7 +1,7 @@
 // The command tree. Each noun registers its verbs; this file only wires them together.
 import { Command, Option } from 'commander';
-import type { Context } from './context.js';
-import { describe, h } from './help.js';
+import { helpWidth, type Context } from './context.js';
+import { describe, h, helpSettings } from './help.js';
 // Each noun's index.ts holds only definitions (names, arguments, options, help); actions load when they run (lazy.ts).
 import { registerInfo } from './commands/info/index.js';
 import { registerConfig } from './commands/config/index.js';
@@ -35,7 +35,7 @@ export function buildProgram(ctx: Context): Command {
     .exitOverride()
     .showHelpAfterError(false)
     .option('--db <path>', h(L, '数据库文件（默认：环境变量 FIELDVISIT_DB，或用户数据目录）', 'database file (default: $FIELDVISIT_DB, or the per-user data folder)'))
-    .addOption(new Option('--lang <lang>', h(L, '界面语言：zh 或 en', 'language: zh or en')).choices(['zh', 'en']))
+    .addOption(new Option('--lang <lang>', h(L, '界面语言', 'interface language')).choices(['zh', 'en']))
     .option('--ascii', h(L, '表格使用 ASCII 边框（适合旧版 Windows 控制台）', 'ASCII table borders (for old Windows consoles)'))
     .option('--no-color', h(L, '不使用颜色', 'no colour'))
     .option('--debug', h(L, '出错时显示详细信息', 'show details when something fails'));
@@ -66,45 +66,19 @@ export function buildProgram(ctx: Context): Command {
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
   }
-  if (L === 'zh') for (const c of [program, ...allCommands(program)]) speakChinese(c);
+  // Help lines up and wraps by display width (string-width loads only when help is drawn), at the terminal's width.
+  const settings = helpSettings(L, helpWidth(ctx));
+  for (const c of [program, ...allCommands(program)]) {
+    if (L === 'zh') speakChinese(c);
+    c.configureHelp(settings);
+  }
   return program;
 }
 
-const TITLES_ZH: Record<string, string> = {
-  'Usage:': '用法：',
-  'Options:': '选项：',
-  'Global Options:': '全局选项：',
-  'Commands:': '命令：',
-  'Arguments:': '参数：',
-};
-
-/** Commander's own words on a help screen (section titles, the help option and command) in Chinese. */
+/** Commander's own words on a help screen (the help option and command) in Chinese; titles are in helpSettings. */
 function speakChinese(c: Command): void {
   c.helpOption('-h, --help', '显示帮助');
   if (c.commands.length > 0) c.helpCommand('help [command]', '显示某个命令的帮助');
-  c.configureHelp({ ...c.configureHelp(), styleTitle: (s: string) => TITLES_ZH[s] ?? s });
-}
-
-/**
- * Help columns line up Chinese text only when measured with string-width, which takes ~40 ms to load (it builds an
- * Intl.Segmenter), so it is loaded only when this run may print help: --help/-h, `help`, or a noun without its verb.
- */
-export async function prepareHelp(program: Command, args: string[]): Promise<void> {
-  if (!mayPrintHelp(program, args)) return;
-  const { default: stringWidth } = await import('string-width');
-  for (const c of [program, ...allCommands(program)]) c.configureHelp({ ...c.configureHelp(), displayWidth: (s: string) => stringWidth(s) } as never);
-}
-
-function mayPrintHelp(program: Command, args: string[]): boolean {
-  let cmd = program;
-  for (const a of args) {
-    if (a === '--') break;
-    if (a === '--help' || a === '-h' || a === 'help') return true;
-    if (cmd === program && (a === '--version' || a === '-V')) return false;
-    const sub = a.startsWith('-') ? undefined : cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
-    if (sub) cmd = sub;
-  }
-  return cmd.commands.length > 0;
 }
 
 export function allCommands(c: Command): Command[] {

@@ -12,7 +12,7 @@ export interface HouseholdAgendaFacts {
   statusWhere: string | null;
 }
 
-export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: number; villageId?: number } = {}): HouseholdAgendaFacts[] {
+export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: number; villageId?: number; officer?: string } = {}): HouseholdAgendaFacts[] {
   return db
     .prepare(
       `SELECT h.id AS householdId, h.head_name AS householdHead,
@@ -23,9 +23,15 @@ export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: n
        JOIN villages vil ON vil.id = ev.effective_id
        JOIN borrowers b ON b.id = (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = h.id)
        JOIN borrower_status s ON s.borrower_id = b.id
-       WHERE (@townshipId IS NULL OR vil.township_id = @townshipId) AND (@villageId IS NULL OR ev.effective_id = @villageId)`,
+       WHERE (@townshipId IS NULL OR vil.township_id = @townshipId) AND (@villageId IS NULL OR ev.effective_id = @villageId)
+         AND (@officer IS NULL OR EXISTS (SELECT 1 FROM loans l JOIN borrowers lb ON lb.id = l.borrower_id WHERE lb.household_id = h.id AND l.officer = @officer))`,
     )
-    .all({ today, townshipId: f.townshipId ?? null, villageId: f.villageId ?? null }) as HouseholdAgendaFacts[];
+    .all({ today, townshipId: f.townshipId ?? null, villageId: f.villageId ?? null, officer: f.officer ?? null }) as HouseholdAgendaFacts[];
+}
+
+/** The officers named on the roster's loans (loans.officer), for --officer. */
+export function loanOfficers(db: Db): string[] {
+  return (db.prepare(`SELECT DISTINCT officer FROM loans WHERE officer IS NOT NULL AND officer <> '' ORDER BY officer`).all() as { officer: string }[]).map((r) => r.officer);
 }
 
 /** A village committee by name (within a township when given); a merged committee resolves to the one it joined. */

@@ -47,7 +47,7 @@ function note(lang: Lang): string {
     : 'Recovered share = payments on record ÷ (payments on record + still owed), by each loan’s current time past due. The total counts each household once.\n';
 }
 
-export function agingAsText(r: AgingReport, lang: Lang, opts: { ascii?: boolean }): string {
+export function agingAsText(r: AgingReport, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   const rows = [...r.lines, r.total].map((l) => cells(l, lang));
   return `${title(r, lang)}\n` + renderTable(headers(zh).map((h, i) => ({ header: h, align: i === 0 ? ('left' as const) : ('right' as const) })), rows, opts) + note(lang);
@@ -98,7 +98,7 @@ export function agingAsCsv(r: AgingReport, headers: CsvHeaders = 'en'): string {
 }
 
 export const agingRenderers: RendererMap<'report aging', AgingReport> = {
-  text: (r, o) => agingAsText(r, o.lang, { ascii: o.ascii }),
+  text: (r, o) => agingAsText(r, o.lang, { ascii: o.ascii, width: o.width }),
   md: (r, o) => agingAsMarkdown(r, o.lang),
   json: (r) => agingAsJson(r),
   csv: (r, o) => agingAsCsv(r, o.headers),

@@ -76,13 +76,13 @@ export function borrowerHitsAsCsv(hits: BorrowerHit[], unmask: boolean, headers:
 }
 
 export const borrowerFindRenderers: RendererMap<'borrower find', BorrowerHit[]> = {
-  text: (hits, o) => borrowerHitsAsText(hits, o.lang, !!o.unmask, { ascii: o.ascii }),
+  text: (hits, o) => borrowerHitsAsText(hits, o.lang, !!o.unmask, { ascii: o.ascii, width: o.width }),
   json: (hits, o) => borrowerHitsAsJson(hits, !!o.unmask),
   csv: (hits, o) => borrowerHitsAsCsv(hits, !!o.unmask, o.headers),
   xlsx: (hits, o) => tableWorkbook(o.lang === 'zh' ? '借款人' : 'Borrowers', borrowerHitsTable(hits, !!o.unmask), o.lang),
 };
 
-export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {
+export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: boolean, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   if (hits.length === 0) {
     return zh
@@ -96,7 +96,7 @@ export function borrowerHitsAsText(hits: BorrowerHit[], lang: Lang, unmask: bool
       { header: zh ? '地点' : 'place', maxWidth: 44 },
       { header: zh ? '身份证号' : 'ID number' },
       { header: zh ? '电话' : 'phone' },
-      { header: zh ? '合同编号' : 'loans', maxWidth: 30 },
+      { header: zh ? '合同编号' : 'loans', maxWidth: 30, noTruncate: true },
       { header: zh ? '贷款余额' : 'principal', align: 'right' },
       { header: zh ? '状态' : 'status' },
     ],
@@ -146,11 +146,11 @@ export function borrowerAsJson(x: BorrowerDetail, unmask: boolean): string {
   });
 }
 
-export function loansTable(loans: LoanDetail[], lang: Lang, opts: { ascii?: boolean }): string {
+export function loansTable(loans: LoanDetail[], lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   return renderTable(
     [
-      { header: zh ? '合同编号' : 'loan' },
+      { header: zh ? '合同编号' : 'loan', noTruncate: true },
       { header: zh ? '借款人' : 'borrower' },
       { header: zh ? '贷款余额' : 'principal', align: 'right' },
       { header: zh ? '欠息' : 'interest', align: 'right' },
@@ -179,7 +179,7 @@ export function statusText(d: Pick<BorrowerDetail, 'status' | 'statusWhere' | 'd
   return status;
 }
 
-export function borrowerAsText(d: BorrowerDetail, lang: Lang, unmask: boolean, opts: { ascii?: boolean }): string {
+export function borrowerAsText(d: BorrowerDetail, lang: Lang, unmask: boolean, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   const lines = [
     `${d.name}  #${d.borrowerId}`,

@@ -88,7 +88,7 @@ export function mergeAsJson(list: MergeSummary[]): string {
   );
 }
 
-export function mergeAsText(list: MergeSummary[], lang: Lang, opts: { ascii?: boolean }): string {
+export function mergeAsText(list: MergeSummary[], lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   const out: string[] = [];
   for (const s of list) {
@@ -140,7 +140,7 @@ export function conflictsAsJson(list: ConflictRow[]): string {
   return asJson(list.map(conflictJson));
 }
 
-export function conflictsAsText(list: ConflictRow[], lang: Lang, opts: { ascii?: boolean }): string {
+export function conflictsAsText(list: ConflictRow[], lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   if (list.length === 0) return zh ? '没有合并冲突。\n' : 'No merge conflicts.\n';
   return renderTable(

@@ -56,7 +56,7 @@ export function rosterSummaryAsText(
   r: ImportReport<Counts>,
   merged: MergedName[],
   lang: Lang,
-  opts: { ascii?: boolean; olderKept?: number } = {},
+  opts: { ascii?: boolean; width?: number; olderKept?: number } = {},
 ): { body: string; notes: string[] } {
   const zh = lang === 'zh';
   const lines: string[] = [];

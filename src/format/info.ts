@@ -14,7 +14,7 @@ export function infoAsJson(i: InfoView): string {
   return asJson({ file: i.file, database_id: i.databaseId, schema_version: i.schemaVersion, counts: i.counts });
 }
 
-export function infoAsText(i: InfoView, lang: Lang, opts: { ascii?: boolean }): string {
+export function infoAsText(i: InfoView, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   const head = [
     `${zh ? '数据库文件' : 'Database file'}: ${i.file}`,

@@ -159,7 +159,7 @@ function guaranteeLine(g: GuaranteeClock, lang: Lang): string {
     : `Guarantor ${g.guarantor}: ${state[g.state][1]}. ${g.why.en}`;
 }
 
-export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boolean }): string {
+export function loanClockAsText(r: LoanClockRow, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   const c = r.clock!;
   const f = r.facts;
@@ -281,7 +281,7 @@ function guaranteeRows(r: LimitationReport, lang: Lang) {
 }
 const guaranteeHeaders = (zh: boolean) => [zh ? '合同编号' : 'loan', zh ? '借款人' : 'borrower', zh ? '保证人' : 'guarantor', zh ? '期限' : 'deadline', zh ? '至' : 'ends', zh ? '剩余天数' : 'days left'];
 
-export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { ascii?: boolean }): string {
+export function limitationReportAsText(r: LimitationReport, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   let out = reportHeader(r, lang);
   if (r.rows.length === 0) out += zh ? '没有符合条件的贷款。\n' : 'No loan matches.\n';
@@ -402,7 +402,7 @@ function limitationReportAsXlsx(r: LimitationReport, lang: Lang): Promise<Uint8A
 }
 
 export const limitationRenderers: RendererMap<'report limitation', LimitationReport> = {
-  text: (r, o) => limitationReportAsText(r, o.lang, { ascii: o.ascii }),
+  text: (r, o) => limitationReportAsText(r, o.lang, { ascii: o.ascii, width: o.width }),
   md: (r, o) => limitationReportAsMarkdown(r, o.lang),
   json: (r) => limitationReportAsJson(r),
   csv: (r, o) => limitationReportAsCsv(r, o.headers),

@@ -286,16 +286,16 @@ export function noticesAsCsv(rows: NoticeRow[], headers: CsvHeaders = 'en'): str
   return tableAsCsv(noticesTable(rows), headers);
 }
 
-export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '台账中没有符合条件的通知书。\n' : 'No notices match in the register.\n';
   const table = renderTable(
     [
-      { header: zh ? '编号' : 'number' },
+      { header: zh ? '编号' : 'number', noTruncate: true },
       { header: zh ? '类型' : 'type', maxWidth: 24 },
       { header: zh ? '发出日期' : 'issued' },
       { header: zh ? '借款人' : 'borrower' },
-      { header: zh ? '合同编号' : 'loan' },
+      { header: zh ? '合同编号' : 'loan', noTruncate: true },
       { header: zh ? '签回' : 'signed back' },
     ],
     rows.map((n) => [
@@ -326,7 +326,7 @@ export function noticesAsText(rows: NoticeRow[], lang: Lang, opts: { ascii?: boo
 }
 
 export const noticeListRenderers: RendererMap<'notice list', NoticeRow[]> = {
-  text: (rows, o) => noticesAsText(rows, o.lang, { ascii: o.ascii }),
+  text: (rows, o) => noticesAsText(rows, o.lang, { ascii: o.ascii, width: o.width }),
   json: (rows) => noticesAsJson(rows),
   csv: (rows, o) => noticesAsCsv(rows, o.headers),
   xlsx: (rows, o) => tableWorkbook(o.lang === 'zh' ? '通知书台账' : 'Notices', noticesTable(rows), o.lang),

@@ -48,7 +48,7 @@ function note(r: OfficerReport, lang: Lang): string {
     : `Promises: repayment intents falling due in the month (as of ${r.today}); partly kept counts as broken. Void visits do not count.\n`;
 }
 
-export function officersAsText(r: OfficerReport, lang: Lang, opts: { ascii?: boolean }): string {
+export function officersAsText(r: OfficerReport, lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   if (r.lines.length === 0) return `${title(r, lang)}\n${zh ? '本月没有走访记录。' : 'No visits this month.'}\n`;
   return `${title(r, lang)}\n` + renderTable(headers(zh).map((h, i) => ({ header: h, align: i === 0 ? ('left' as const) : ('right' as const) })), [...r.lines, r.total].map((l) => cells(l, lang)), opts) + note(r, lang);
@@ -112,7 +112,7 @@ function officersWorkbookTable(r: OfficerReport, lang: Lang): DataTable {
 }
 
 export const officersRenderers: RendererMap<'report officers', OfficerReport> = {
-  text: (r, o) => officersAsText(r, o.lang, { ascii: o.ascii }),
+  text: (r, o) => officersAsText(r, o.lang, { ascii: o.ascii, width: o.width }),
   md: (r, o) => officersAsMarkdown(r, o.lang),
   json: (r) => officersAsJson(r),
   csv: (r, o) => officersAsCsv(r, o.headers),

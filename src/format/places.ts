@@ -37,7 +37,7 @@ export function placesAsCsv(rows: PlaceRow[], headers: 'en' | 'zh' = 'en'): stri
   return tableAsCsv(placesTable(rows), headers);
 }
 
-export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boolean }): string {
+export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boolean; width?: number }): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '还没有地点：请先导入花名册（fieldvisit import roster 文件）。\n' : 'No places yet: import a roster first (fieldvisit import roster FILE).\n';
   let prevT = '';
@@ -81,7 +81,7 @@ export function placesAsText(rows: PlaceRow[], lang: Lang, opts: { ascii?: boole
 }
 
 export const placeListRenderers: RendererMap<'place list', PlaceRow[]> = {
-  text: (rows, o) => placesAsText(rows, o.lang, { ascii: o.ascii }),
+  text: (rows, o) => placesAsText(rows, o.lang, { ascii: o.ascii, width: o.width }),
   json: (rows) => placesAsJson(rows),
   csv: (rows, o) => placesAsCsv(rows, o.headers),
   xlsx: (rows, o) => {

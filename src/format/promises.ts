@@ -64,7 +64,7 @@ export function promisesAsCsv(rows: PromiseListRow[], headers: CsvHeaders = 'en'
   return tableAsCsv(promisesTable(rows), headers);
 }
 
-export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '没有符合条件的还款承诺。\n' : 'No promises match.\n';
   const table = renderTable(
@@ -95,7 +95,7 @@ export function promisesAsText(rows: PromiseListRow[], lang: Lang, opts: { ascii
 }
 
 export const promiseListRenderers: RendererMap<'promise list', PromiseListRow[]> = {
-  text: (rows, o) => promisesAsText(rows, o.lang, { ascii: o.ascii }),
+  text: (rows, o) => promisesAsText(rows, o.lang, { ascii: o.ascii, width: o.width }),
   json: (rows) => promisesAsJson(rows),
   csv: (rows, o) => promisesAsCsv(rows, o.headers),
   xlsx: (rows, o) => {

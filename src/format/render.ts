@@ -16,6 +16,8 @@ export interface RenderOptions {
   lang: Lang;
   /** ASCII table borders (old Windows consoles). */
   ascii?: boolean;
+  /** The terminal's width in columns: tables fit it (undefined: no limit, e.g. piped or written to a file). */
+  width?: number;
   /** ANSI colour (text at a terminal only). */
   color?: boolean;
   /** Full ID numbers and phones. */

@@ -66,7 +66,7 @@ export interface HouseholdBrief {
 }
 
 /** What the officer sees before answering: status, stance and approach, loans and balances, last visits, open promises. */
-export function householdBriefAsText(b: HouseholdBrief, lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function householdBriefAsText(b: HouseholdBrief, lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   const d = b.detail;
   const lines = [`${d.name}  #${d.borrowerId}   ${place(d)}`, `${zh ? '状态' : 'Status'}: ${statusText(d, lang)}`];
@@ -204,7 +204,7 @@ export function visitsAsCsv(rows: VisitRow[], headers: CsvHeaders = 'en'): strin
   return tableAsCsv(visitsTable(rows), headers);
 }
 
-export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boolean; width?: number } = {}): string {
   const zh = lang === 'zh';
   if (rows.length === 0) return zh ? '没有符合条件的走访记录。\n' : 'No visits match.\n';
   const table = renderTable(
@@ -232,7 +232,7 @@ export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boole
 }
 
 export const visitListRenderers: RendererMap<'visit list', VisitRow[]> = {
-  text: (rows, o) => visitsAsText(rows, o.lang, { ascii: o.ascii }),
+  text: (rows, o) => visitsAsText(rows, o.lang, { ascii: o.ascii, width: o.width }),
   json: (rows) => visitsAsJson(rows),
   csv: (rows, o) => visitsAsCsv(rows, o.headers),
   xlsx: (rows, o) => tableWorkbook(o.lang === 'zh' ? '走访记录' : 'Visits', visitsTable(rows), o.lang),

@@ -16,7 +16,7 @@ function doc(o: RenderOptions) {
 }
 
 export const weeklyRenderers: RendererMap<'report weekly', WeeklyReport> = {
-  text: (r, o) => weeklyReportAsText(r, { lang: o.lang, color: o.color, ascii: o.ascii, letterhead: doc(o) }),
+  text: (r, o) => weeklyReportAsText(r, { lang: o.lang, color: o.color, ascii: o.ascii, width: o.width, letterhead: doc(o) }),
   md: (r, o) => weeklyReportAsMarkdown(r, { lang: o.lang, letterhead: doc(o) }),
   json: (r, o) => weeklyReportAsJson(r, { trace: o.trace, letterhead: doc(o) }),
   csv: (r, o) => weeklyReportAsCsv(r, o.headers),

@@ -10,6 +10,7 @@ export interface TextOptions {
   color?: boolean;
   ascii?: boolean;
   letterhead?: DocLetterhead;
+  width?: number;
 }
 
 export function weeklyReportAsText(r: WeeklyReport, opts: TextOptions): string {
@@ -29,7 +30,7 @@ export function weeklyReportAsText(r: WeeklyReport, opts: TextOptions): string {
         return renderTable(
           b.table.columns.map((col) => ({ header: col.header, align: col.align })),
           b.table.rows.map((row) => (row.kind === 'body' ? row.cells : row.cells.map((x) => c.bold(x)))),
-          { ascii: opts.ascii },
+          { ascii: opts.ascii, width: opts.width },
         ).trimEnd();
       case 'reconciliation':
         return b.lines.map((l) => `${l.text} ${l.holds ? c.green('✓') : c.red('✗')}`).join('\n');

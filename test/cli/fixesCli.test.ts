@@ -125,9 +125,11 @@ describe('borrower show with an ID number shared by several borrowers', () => {
     w.prepare(`UPDATE borrowers SET id_number = ? WHERE id = ?`).run(a!.id_number, b!.id);
     w.close();
     const r = await runInProcess(['borrower', 'show', a!.id_number, '--json'], { db: dup });
-    expect(r.code).toBe(2);
+    // Several matches are listed to choose from and exit 1, like a name several borrowers share (issue 12).
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`ids ${a!.id}, ${b!.id}`);
+    expect(r.stderr).toContain('matches 2 borrowers: choose one by id or loan number');
+    expect(r.stderr).toMatch(new RegExp(`#${a!.id} [\\s\\S]*#${b!.id} `));
     expect(r.stderr).not.toContain(a!.id_number);
     const one = await runInProcess(['borrower', 'show', String(a!.id), '--json'], { db: dup });
     expect(one.code, one.stderr).toBe(0);

@@ -369,7 +369,7 @@ describe('browse: place and borrower', () => {
     expect(JSON.stringify(byId)).toContain('451123197702145690');
     const none = cli(['borrower', 'show', 'NOPE-1'], { db });
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/^Error: Nothing matches "NOPE-1"/);
+    expect(none.stderr).toMatch(/^Error: No borrower matches "NOPE-1": use a name, loan number/);
   });
 });
 

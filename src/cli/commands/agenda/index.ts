@@ -11,6 +11,7 @@ export function registerAgenda(program: Command, ctx: Context): void {
     .command('agenda')
     .option('--township <name>', h(L, '只看一个乡镇', 'one township only'))
     .option('--village <name>', h(L, '只看一个村委', 'one village committee only'))
+    .option('--officer <name>', h(L, '只看这名管户员负责的贷款（花名册的 officer 列）', 'only loans this officer manages (the roster’s officer column)'))
     .option('--within <days>', h(L, '诉讼时效或保证期间在此天数内届满的列入（默认 30）', 'include limitation and guarantee periods ending within this many days (default 30)'))
     .option('--limit <n>', h(L, '最多列出几户（最紧急的）', 'at most this many households (the most urgent)'));
   addFormatOptions(cmd, L, 'agenda');

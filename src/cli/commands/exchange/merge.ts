@@ -8,7 +8,7 @@ import { addTrustedKey, forgetTofuKey, hasLoans, isTrusted, listTrustedKeys, par
 import { latestVersion, MIGRATIONS, type Db } from '../../../db/open.js';
 import { DataError, UsageError } from '../../../domain/errors.js';
 import { pick, text, type Text } from '../../../domain/text.js';
-import { nowIso, type Context } from '../../context.js';
+import { nowIso, type Context, tableWidth } from '../../context.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { conflictsAsJson, conflictsAsText, mergeAsJson, mergeAsText } from '../../../format/exchange.js';
 
@@ -123,7 +123,7 @@ export function action(ctx: Context) {
       if (files.length) throw new UsageError(text('--conflicts 不带文件：它列出以前合并时发现的冲突。', '--conflicts takes no files: it lists conflicts found by earlier merges.'));
       await withSession(ctx, command, ({ db }) => {
         const list = listConflicts(db);
-        out(ctx, opts.json ? conflictsAsJson(list) : conflictsAsText(list, ctx.lang, { ascii: !!globals(command).ascii }));
+        out(ctx, opts.json ? conflictsAsJson(list) : conflictsAsText(list, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }));
       }, { mustExist: true });
       return;
     }
@@ -162,7 +162,7 @@ export function action(ctx: Context) {
           ),
         );
       }
-      out(ctx, opts.json ? mergeAsJson(results) : mergeAsText(results, ctx.lang, { ascii: !!globals(command).ascii }));
+      out(ctx, opts.json ? mergeAsJson(results) : mergeAsText(results, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }));
       for (const r of results) for (const w of r.warnings) warn(ctx, `${r.file}: ${pick(w, ctx.lang)}`);
       const n = results.reduce((s, r) => s + r.conflicts.length, 0);
       if (n && !opts.json) warn(ctx, pick(text(`有 ${n} 处新冲突：用 fieldvisit merge --conflicts 查看。`, `${n} new conflict(s): see fieldvisit merge --conflicts.`), ctx.lang));

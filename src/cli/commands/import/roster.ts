@@ -6,7 +6,7 @@ import { text } from '../../../domain/text.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../domain/errors.js';
 import { runImport } from '../../importRunner.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { rosterSummaryAsJson, rosterSummaryAsText } from '../../../format/importSummary.js';
 
@@ -68,7 +68,7 @@ export function action(ctx: Context) {
       const olderKept = (w as RosterWriter | null)?.olderKept() ?? 0;
       if (opts.json) out(ctx, rosterSummaryAsJson(outcome, merged, olderKept));
       else {
-        const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii, olderKept });
+        const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx), olderKept });
         out(ctx, body);
         for (const n of notes) warn(ctx, n);
       }

@@ -8,7 +8,7 @@ import { DataError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
 import { loanClockRow } from '../../../report/limitation.js';
 import { loanClockAsText, loanClocksAsJson } from '../../../format/limitation.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, out, withSession } from '../../runtime.js';
 import { intOption } from '../../outputFormat.js';
 import { periodYears } from '../../scope.js';
@@ -40,7 +40,7 @@ export function action(ctx: Context) {
       }
       const shown = rows.filter((r) => r.clock);
       if (opts.json) out(ctx, loanClocksAsJson(shown, !!byLoan));
-      else out(ctx, shown.map((r) => loanClockAsText(r, ctx.lang, { ascii: !!globals(command).ascii })).join('\n'));
+      else out(ctx, shown.map((r) => loanClockAsText(r, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx) })).join('\n'));
     }, { mustExist: true });
   };
 }

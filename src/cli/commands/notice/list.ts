@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { listNotices } from '../../../db/notices.js';
 import { requireTownship } from '../../../db/places.js';
 import { noticeListRenderers } from '../../../format/notices.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -14,7 +14,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, async ({ db }) => {
       const townshipId = o.township ? requireTownship(db, o.township).id : undefined;
       const rows = listNotices(db, { outstanding: o.outstanding, townshipId });
-      await emitRendered(ctx, noticeListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, o.out);
+      await emitRendered(ctx, noticeListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, o.out), headers }, o.out);
     }, { mustExist: true });
   };
 }

@@ -1,7 +1,7 @@
 // `fieldvisit place list` (action): the place tree with household and loan counts and balances, in any format the registry gives it.
 import type { Command } from 'commander';
 import { listPlaces, requireTownship } from '../../../db/places.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -13,7 +13,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, async ({ db }) => {
       const tid = opts.township ? requireTownship(db, opts.township).id : undefined;
       const rows = listPlaces(db, tid);
-      await emitRendered(ctx, placeListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
+      await emitRendered(ctx, placeListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
     }, { mustExist: true });
   };
 }

@@ -7,7 +7,7 @@ import { addDays } from '../../../domain/dates.js';
 import { brokenByHousehold, isBroken } from '../../../domain/promise.js';
 import { text } from '../../../domain/text.js';
 import { promiseListRenderers, type PromiseListRow } from '../../../format/promises.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { intOption, outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -35,7 +35,7 @@ export function action(ctx: Context) {
       const rows: PromiseListRow[] = all
         .filter((r) => (o.open ? r.status === 'open' : o.broken ? isBroken(r.status) : n !== null ? r.status === 'open' && r.dueDate <= addDays(day, n) : true))
         .map((r) => ({ ...r, brokenCount: broken.get(r.householdId) ?? 0 }));
-      await emitRendered(ctx, promiseListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, o.out);
+      await emitRendered(ctx, promiseListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, o.out), headers }, o.out);
     }, { mustExist: true });
   };
 }

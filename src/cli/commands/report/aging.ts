@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { agingLoans } from '../../../db/aging.js';
 import { buildAging } from '../../../report/aging.js';
 import { agingRenderers } from '../../../format/aging.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -15,7 +15,7 @@ export function action(ctx: Context) {
     await withSession(ctx, command, async ({ db }) => {
       const now = today(ctx);
       const r = buildAging(agingLoans(db, now, placeFilter(db, opts.township, undefined)), now, opts.township ?? null);
-      await emitRendered(ctx, agingRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
+      await emitRendered(ctx, agingRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
     }, { mustExist: true });
   };
 }

@@ -4,7 +4,7 @@ import { loanClockFacts } from '../../../db/limitation.js';
 import { DEFAULT_EXPIRING_DAYS, type LimitationStatus } from '../../../domain/limitation.js';
 import { buildLimitationReport } from '../../../report/limitation.js';
 import { limitationRenderers } from '../../../format/limitation.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { intOption, outputFormat, type FormatFlags } from '../../outputFormat.js';

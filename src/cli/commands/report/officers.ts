@@ -8,7 +8,7 @@ import { parseMonth } from '../../../domain/dates.js';
 import { text } from '../../../domain/text.js';
 import { buildOfficerReport } from '../../../report/officers.js';
 import { officersRenderers } from '../../../format/officers.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -29,7 +29,7 @@ export function action(ctx: Context) {
       const activity = officerActivity(db, m.start, m.end, place);
       const promises = listPromises(db, now, { townshipId: place.townshipId, dueFrom: m.start, dueTo: m.end });
       const r = buildOfficerReport(activity, promises, { month: m.month, from: m.start, to: m.end, today: now, quota, township: opts.township ?? null });
-      await emitRendered(ctx, officersRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
+      await emitRendered(ctx, officersRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
     }, { mustExist: true });
   };
 }

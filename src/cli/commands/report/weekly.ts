@@ -9,7 +9,7 @@ import { listPromises } from '../../../db/promises.js';
 import { readLetterhead } from '../../../db/settings.js';
 import { buildWeeklyReport, type ReportWeek } from '../../../report/buildWeeklyReport.js';
 import { weeklyRenderers } from '../../../format/weeklyReport.js';
-import { today, type Context } from '../../context.js';
+import { today, type Context, tableWidth } from '../../context.js';
 import { globals, warn, t, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -92,7 +92,7 @@ export function action(ctx: Context) {
           weeklyRenderers,
           format,
           r,
-          { lang: ctx.lang, color: ctx.color && opts.out === undefined, trace: !!opts.trace, ascii: !!globals(command).ascii, headers, today: today(ctx), letterhead: readLetterhead(db) },
+          { lang: ctx.lang, color: ctx.color && opts.out === undefined, trace: !!opts.trace, ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out), headers, today: today(ctx), letterhead: readLetterhead(db) },
           opts.out,
         );
       },

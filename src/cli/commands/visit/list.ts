@@ -7,7 +7,7 @@ import { isValidIsoDate } from '../../../domain/dates.js';
 import { OUTCOME_KINDS, parseOutcomeKind } from '../../../domain/outcomes.js';
 import { text } from '../../../domain/text.js';
 import { visitListRenderers } from '../../../format/visits.js';
-import type { Context } from '../../context.js';
+import { tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -30,6 +30,9 @@ export function action(ctx: Context) {
     for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
       if (v !== undefined && !isValidIsoDate(v)) throw new UsageError(text(`${flag} 的值“${v}”不是 YYYY-MM-DD 日期。`, `${flag} "${v}" is not a YYYY-MM-DD date.`));
     }
+    if (o.from !== undefined && o.to !== undefined && o.to < o.from) {
+      throw new UsageError(text(`--to（${o.to}）早于 --from（${o.from}）：请对调两个日期。`, `--to (${o.to}) is before --from (${o.from}): swap the two dates.`));
+    }
     const outcome = o.outcome ? parseOutcomeKind(o.outcome) : undefined;
     if (o.outcome && !outcome) throw new UsageError(text(`--outcome 的值“${o.outcome}”无效：可用 ${OUTCOME_KINDS.join('、')}。`, `--outcome "${o.outcome}" is not known: use ${OUTCOME_KINDS.join(', ')}.`));
     await withSession(ctx, command, async ({ db }) => {
@@ -45,7 +48,7 @@ export function action(ctx: Context) {
         loanId = requireLoan(db, o.loan).loanId;
       }
       const rows = listVisits(db, { from: o.from, to: o.to, townshipId, villageIds, officer: o.officer, outcome: outcome ?? undefined, loanId, all: o.all });
-      await emitRendered(ctx, visitListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, o.out);
+      await emitRendered(ctx, visitListRenderers, format, rows, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, o.out), headers }, o.out);
     }, { mustExist: true });
   };
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
-import { borrowerDetail, findBorrowers, resolveBorrowerRef } from '../../../db/borrowers.js';
+import { borrowerDetail, findBorrowers } from '../../../db/borrowers.js';
 import { recordVisit } from '../../../db/visits.js';
 import { visitById, listVisits } from '../../../db/visitList.js';
 import { listPromises } from '../../../db/promises.js';
@@ -18,9 +18,9 @@ import { pick, text } from '../../../domain/text.js';
 import { normaliseDate, type IsoDate } from '../../../domain/dates.js';
 import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
 import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
-import { nowIso, today, type Context } from '../../context.js';
+import { nowIso, today, type Context, tableWidth } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
-import { requireLoan, type LoanRef } from '../../lookups.js';
+import { requireBorrower, requireLoan, type LoanRef } from '../../lookups.js';
 
 export interface LogOpts {
   loan?: string;
@@ -137,21 +137,12 @@ function actedBy(v: string | undefined): SignedBy {
   return v as SignedBy;
 }
 
-/** The borrower a --borrower value names: loan number, ID number, borrower id, or a name that only one borrower has. */
+/**
+ * The borrower a --borrower value names: loan number, ID number, borrower id, or a name only one borrower has. Part of
+ * a name, or a name several share, lists the matches and saves nothing.
+ */
 function resolveBorrower(db: Db, ref: string): number {
-  const ids = resolveBorrowerRef(db, ref);
-  if (ids.length === 1) return ids[0]!;
-  const byName = ids.length ? [] : findBorrowers(db, ref, 20).filter((b) => b.name === ref.trim());
-  const cands = ids.length ? ids : byName.map((b) => b.borrowerId);
-  if (cands.length === 1) return cands[0]!;
-  if (cands.length === 0) {
-    throw new DataError(text(`找不到借款人“${maskPersonal(ref)}”：用 fieldvisit borrower find 查找。`, `No borrower matches "${maskPersonal(ref)}": look them up with fieldvisit borrower find.`));
-  }
-  const list = byName.map((b) => `#${b.borrowerId} ${b.name} ${b.village}${b.group ? ' ' + b.group : ''}`);
-  throw new DataError(
-    text(`“${maskPersonal(ref)}”对应多个借款人：请用编号或合同编号指明。`, `"${maskPersonal(ref)}" matches several borrowers: name one by id or loan number.`),
-    list.map((l) => text(l, l)),
-  );
+  return requireBorrower(db, ref, { partial: false, example: (id) => `fieldvisit visit log --borrower ${id}` });
 }
 
 function wizardHousehold(db: Db, borrowerId: number): WizardHousehold {
@@ -231,7 +222,7 @@ export function action(ctx: Context) {
           villages: (id) => villagesWithHouseholds(db, id),
           households: (id) => householdsIn(db, id).map((x) => ({ borrowerId: x.borrowerId, label: `${x.head}${x.group ? '  ' + x.group : ''}${x.borrowers !== x.head ? `  (${x.borrowers})` : ''}` })),
           household: (id) => wizardHousehold(db, id),
-          describeHousehold: (id) => householdBriefAsText(householdBrief(db, id, day), ctx.lang, { ascii: !!globals(command).ascii }),
+          describeHousehold: (id) => householdBriefAsText(householdBrief(db, id, day), ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }),
           describeDraft: (d, hh) => visitDraftAsText(d, hh.name, new Map(hh.loans.map((l) => [l.loanId, l.loanNo])), ctx.lang),
           say: (s) => warn(ctx, s),
         });
