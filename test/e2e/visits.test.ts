@@ -91,7 +91,7 @@ describe('interactive run under a pseudo-terminal', () => {
     const db = fresh();
     const dir = tmpDir();
     const rcFile = path.join(dir, 'rc');
-    const sock = `fvtest-${process.pid}-${Date.now()}`;
+    let sock = `fvtest-${process.pid}-${Date.now()}`;
     const t = (...a: string[]) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     const command = `env FIELDVISIT_DB=${q(db)} FIELDVISIT_TODAY=2026-11-22 LANG=en_US.UTF-8 NO_COLOR=1 TZ=Asia/Shanghai ${q(process.execPath)} ${q(BIN)} visit log; echo $? > ${q(rcFile)}; sleep 60`;
@@ -138,6 +138,8 @@ describe('interactive run under a pseudo-terminal', () => {
       const rc2 = path.join(dir, 'rc2');
       const snap = snapshot(db);
       t('kill-server');
+      // A new server on its own socket: the old one may still be shutting down under load (new-session then fails).
+      sock = `${sock}-2`;
       const cmd2 = command.replace(q(rcFile), q(rc2));
       expect(t('new-session', '-d', '-x', '160', '-y', '50', cmd2).status).toBe(0);
       await waitFor(/Borrower \(type/);

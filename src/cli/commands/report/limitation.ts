@@ -19,7 +19,7 @@ export function action(ctx: Context) {
       const facts = loanClockFacts(db, placeFilter(db, opts.township, opts.village), now);
       const r = buildLimitationReport(facts, { today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, status: opts.status ?? null });
       const ascii = !!globals(command).ascii;
-      await emitRendered(ctx, limitationRenderers, format, r, { lang: ctx.lang, ascii, headers }, opts.out);
+      await emitRendered(ctx, limitationRenderers, format, r, { lang: ctx.lang, ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
     }, { mustExist: true });
   };
 }
