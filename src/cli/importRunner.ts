@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/open.js';
 import { inWriteTransaction, withSavepoint } from '../db/transaction.js';
+import { createImportStage } from '../db/importStage.js';
 import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
 import { pick, text, type Text } from '../domain/text.js';
 import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
@@ -36,6 +37,9 @@ export interface ImportSpec<F extends string, R> {
    * rosters the parse is half the cost. Requires that parse and crossCheck need nothing the writer changes.
    */
   onePass?: boolean;
+  /** onePass: a key that may appear once per file (a loan number); a second row with it gets `repeated`'s problems. */
+  stageKey?(row: R): string | null;
+  repeated?(row: R, firstLine: number): ParsedRow<R>['problems'];
 }
 
 export interface ImportOptions {
@@ -206,40 +210,55 @@ export async function runImport<F extends string, R, S>(
     });
 
     if (spec.onePass) {
+      // Read and check every row into a staging table without the main database's write lock; then take the lock
+      // only to write the staged rows (all or nothing, rolled back for --dry-run).
       const progress1: Progress = createProgress(ctx, pick(text('导入', 'importing'), ctx.lang));
       const read = await readTable(source, { encoding, sheet: opts.sheet });
       let header: HeaderMap<F> | null = null;
       let rows = 0;
       let written = 0;
       let result: S;
+      const stage = createImportStage(db);
       try {
+        stage.begin();
+        for await (const r of read.rows) {
+          if (isBlankRow(r.cells)) continue;
+          if (!header) {
+            header = checkHeader(r.cells, r.line);
+            continue;
+          }
+          rows++;
+          progress1.tick(rows);
+          const row = check(r.line, r.cells, header, r.control);
+          if (row === null) continue;
+          const key = spec.stageKey?.(row) ?? null;
+          const first = key === null ? null : stage.earlierLine(key);
+          if (first !== null) {
+            for (const p of spec.repeated?.(row, first) ?? []) {
+              note({ file: source.displayName, line: r.line, column: p.field ? (header.label[p.field as F] ?? p.field) : null, reason: p.reason, severity: 'error' });
+            }
+            continue;
+          }
+          stage.add(r.line, key, row);
+        }
+        stage.end();
+        if (!header) throw emptyFile();
+        if (errorCount > 0 && !opts.skipInvalid) throw badFile();
         result = await inWriteTransaction(
           db,
           async () => {
             const writer = makeWriter();
-            for await (const r of read.rows) {
-              if (isBlankRow(r.cells)) continue;
-              if (!header) {
-                header = checkHeader(r.cells, r.line);
-                continue;
-              }
-              rows++;
-              progress1.tick(rows);
-              const row = check(r.line, r.cells, header, r.control);
-              // Valid rows are written even once the file is known to be refused (all is rolled back): checks across
-              // rows, such as a repeated loan number, may rely on what was written.
-              if (row === null) continue;
+            for (const row of stage.rows<R>()) {
               writer.write(row);
               written++;
             }
-            if (!header) throw emptyFile();
-            if (errorCount > 0 && !opts.skipInvalid) throw badFile();
             return writer.finish();
           },
           () => !opts.dryRun,
         );
       } finally {
         progress1.stop();
+        stage.drop();
       }
       return summary(read.encoding, rows, written, header!.unknown, result);
     }

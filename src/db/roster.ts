@@ -24,8 +24,6 @@ export interface RosterInput {
   stance: string | null;
   /** Where a guarantor notice is sent; optional so writers that predate it (old bundles) leave it as it is. */
   guarantorAddress?: string | null;
-  /** The file line, to find a loan number repeated within one import. */
-  line?: number;
 }
 
 export interface ChangeCount {
@@ -39,8 +37,6 @@ export type RosterSummary = Record<Entity, ChangeCount>;
 
 export interface RosterWriter {
   write(row: RosterInput): { mergedFrom: string | null; mergedInto: string | null };
-  /** The line an earlier row of this import wrote this loan number from, or null. */
-  earlierLine(loanNo: string): number | null;
   summary(): RosterSummary;
   /** Loans whose stored balance is dated later than this roster's as-of date: their figures were kept, not replaced. */
   olderKept(): number;
@@ -111,18 +107,6 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     }
     return out;
   };
-  // The line each loan was written from in this import, by loan id: finds a loan number repeated in the file
-  // without keeping every loan number in memory.
-  let loanLines = new Int32Array(1024);
-  const noteLoanLine = (id: number, line: number) => {
-    if (id >= loanLines.length) {
-      const b = new Int32Array(Math.max(id + 1, loanLines.length * 2));
-      b.set(loanLines);
-      loanLines = b;
-    }
-    loanLines[id] = line;
-  };
-  let peeked: { loanNo: string; loan: LoanRow | undefined } | null = null;
   let olderKept = 0;
 
   // The default page cache (2 MB) thrashes once the loan and borrower indexes outgrow it; a large roster's inserts
@@ -302,8 +286,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
       const v = villageId(tid, r.village, r.area);
       const gid = r.group ? groupId(v.id, r.group) : null;
       const hid = householdId(v.id, gid, r.household);
-      const loan = peeked && peeked.loanNo === r.loanNo ? peeked.loan : (q.loan.get(r.loanNo) as LoanRow | undefined);
-      peeked = null;
+      const loan = q.loan.get(r.loanNo) as LoanRow | undefined;
       let borrower: BorrowerRow | undefined;
       if (loan) {
         borrower = {
@@ -329,9 +312,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             .lastInsertRowid,
         );
         count('loans', id, 'created');
-        if (r.line) noteLoanLine(id, r.line);
       } else {
-        if (r.line) noteLoanLine(loan.id, r.line);
         // A roster dated before the balance on record (an older file, or bundles merged out of order) never replaces
         // the figures: the later as-of wins whatever order the rosters arrive in. Other loan details still update.
         const older = asOf < loan.balance_as_of;
@@ -373,12 +354,6 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
         }
       }
       return { mergedFrom: v.mergedFrom, mergedInto: v.mergedInto };
-    },
-    earlierLine(loanNo) {
-      const loan = q.loan.get(loanNo) as LoanRow | undefined;
-      peeked = { loanNo, loan };
-      if (!loan || loan.id >= loanLines.length) return null;
-      return loanLines[loan.id]! > 0 ? loanLines[loan.id]! : null;
     },
     summary,
     olderKept: () => olderKept,

@@ -43,3 +43,25 @@ describe('a write while another process holds the write lock', () => {
     expect(query(db, `SELECT count(*) AS n FROM visits WHERE note = '等锁'`)[0].n).toBe(0);
   });
 });
+
+describe('a visit log while a large roster import runs', () => {
+  it('is saved, and so is the import: the import checks its rows before it takes the write lock', async () => {
+    const { default: fs } = await import('node:fs');
+    const { default: path } = await import('node:path');
+    const { tmpDir } = await import('../helpers.js');
+    const db = sampleDb();
+    const file = path.join(tmpDir('fv-big-'), 'big.csv');
+    const rows = ['township,village,group,household,borrower,loan_no,principal,interest,due_date,officer'];
+    for (let i = 0; i < 60000; i++) rows.push(`大岭镇,村委${i % 40},${i % 9}组,户${i},人${i},BIG-${String(i).padStart(6, '0')},5000,300,2024-01-01,张明`);
+    fs.writeFileSync(file, rows.join('\n') + '\n');
+    const importing = cliAsync(['import', 'roster', file, '--as-of', '2026-11-13'], { db });
+    await new Promise((r) => setTimeout(r, 400));
+    const logged = await cliAsync(LOG, { db });
+    const imported = await importing;
+    expect(logged.code, logged.stderr).toBe(0);
+    expect(logged.stderr).not.toMatch(/internal error/i);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(query(db, `SELECT count(*) AS n FROM visits WHERE note = '等锁'`)[0].n).toBe(1);
+    expect(query(db, `SELECT count(*) AS n FROM loans WHERE loan_no LIKE 'BIG-%'`)[0].n).toBe(60000);
+  });
+});

@@ -26,8 +26,6 @@ export function action(ctx: Context) {
     if (!isValidIsoDate(asOf)) throw new UsageError(text(`--as-of 需要 YYYY-MM-DD 格式的日期，而不是“${asOf}”。`, `--as-of needs a YYYY-MM-DD date, not "${asOf}".`));
     await withSession(ctx, command, async ({ db }) => {
       const mergedFrom = new Map<string, { into: string; rows: number }>();
-      // A repeated loan number is found through the writer (which rows wrote which loans), so memory does not grow
-      // with a map of every loan number in the file.
       let w: RosterWriter | null = null;
       const outcome = await runImport<RosterField, RosterRow, RosterSummary>(
         ctx,
@@ -36,17 +34,15 @@ export function action(ctx: Context) {
           fields: ROSTER_FIELDS,
           parse: parseRosterRow,
           onePass: true,
-          crossCheck(row) {
-            const prev = w?.earlierLine(row.loanNo) ?? null;
-            if (prev === null) return [];
-            return [
-              {
-                field: 'loan_no',
-                reason: text(`合同编号 ${row.loanNo} 在第 ${prev} 行已出现：每笔贷款只能出现一次`, `loan number ${row.loanNo} already appears on line ${prev}: each loan may appear once`),
-                severity: 'error',
-              },
-            ];
-          },
+          // A loan number may appear once per file: the runner finds a repeat among the staged rows.
+          stageKey: (row) => row.loanNo,
+          repeated: (row, first) => [
+            {
+              field: 'loan_no',
+              reason: text(`合同编号 ${row.loanNo} 在第 ${first} 行已出现：每笔贷款只能出现一次`, `loan number ${row.loanNo} already appears on line ${first}: each loan may appear once`),
+              severity: 'error',
+            },
+          ],
         },
         { file, encoding: opts.encoding, sheet: opts.sheet, dryRun: opts.dryRun, skipInvalid: opts.skipInvalid, errorsFile: opts.errors },
         () => {
