@@ -26,7 +26,8 @@ export type RosterField =
   | 'guarantor'
   | 'guarantee_until'
   | 'guarantee_type'
-  | 'stance';
+  | 'stance'
+  | 'as_of';
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'township', aliases: ['镇', '乡', '乡镇', '镇名', '乡镇名称', 'town'], required: true },
@@ -47,6 +48,8 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'guarantee_until', aliases: ['保证期间至', '保证期限至', '保证到期日', 'guarantee_end'], required: false },
   { field: 'guarantee_type', aliases: ['保证方式', '担保方式', '保证类型'], required: false },
   { field: 'stance', aliases: ['客户类型', '类型', '态度类型'], required: false },
+  // The date the ledger's figures are as of (the back office's export date); else --as-of, else the import day.
+  { field: 'as_of', aliases: ['数据日期', '余额日期', 'balance_as_of', 'asof'], required: false },
 ];
 
 export interface RosterRow {
@@ -70,6 +73,8 @@ export interface RosterRow {
   /** general (一般保证) or joint (连带责任保证); null: not stated. */
   guaranteeType: 'general' | 'joint' | null;
   stance: string | null;
+  /** The row's as-of date (column as_of), or null. */
+  asOf: IsoDate | null;
 }
 
 export interface FieldProblem {
@@ -142,6 +147,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
   const loanDate = date('loan_date');
   const dueDate = date('due_date');
   const guaranteeUntil = date('guarantee_until');
+  const asOf = date('as_of');
   const rawType = cellText(get('guarantee_type')).replace(/\s/g, '').toLowerCase();
   const guaranteeType = rawType === '' ? null : (GUARANTEE_TYPE_ALIASES[rawType] ?? null);
   if (rawType !== '' && guaranteeType === null) {
@@ -221,6 +227,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
       guaranteeUntil,
       guaranteeType,
       stance,
+      asOf,
     },
     problems,
   };

@@ -6,5 +6,6 @@ import { migration0003 } from './0003_exchange.js';
 import { migration0004 } from './0004_void_status.js';
 import { migration0005 } from './0005_exchange_indexes.js';
 import { migration0008 } from './0008_legal_facts.js';
+import { migration0009 } from './0009_ledger.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0008, migration0009];
