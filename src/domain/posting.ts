@@ -161,7 +161,7 @@ export function balanceAt(posting: LoanPosting, day: IsoDate): { principalFen: F
   const st = posting.statements;
   if (st.length === 0) {
     const paid = posting.payments.filter((x) => x.paidOn < day);
-    return { principalFen: -paid.reduce((s, x) => s + x.principalFen, 0), interestFen: -paid.reduce((s, x) => s + x.interestFen, 0) };
+    return { principalFen: 0 - paid.reduce((s, x) => s + x.principalFen, 0), interestFen: 0 - paid.reduce((s, x) => s + x.interestFen, 0) };
   }
   let r = st[0]!;
   for (const s of st) if (s.asOf <= day) r = s;
