@@ -16,6 +16,7 @@ import { registerAgenda } from './commands/agenda/index.js';
 import { registerReport } from './commands/report/index.js';
 import { registerExport, registerMerge } from './commands/exchange/index.js';
 import { registerBackup, registerRestore } from './commands/backup/index.js';
+import { registerReconcile } from './commands/reconcile/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -55,6 +56,7 @@ export function buildProgram(ctx: Context): Command {
   registerLoan(program, ctx);
   registerAgenda(program, ctx);
   registerReport(program, ctx);
+  registerReconcile(program, ctx);
   registerExport(program, ctx);
   registerMerge(program, ctx);
   registerBackup(program, ctx);

@@ -179,3 +179,21 @@ export function balanceAt(posting: LoanPosting, day: IsoDate): { principalFen: F
   }
   return { principalFen: p, interestFen: i };
 }
+
+/** A field payment with who collected it and where it was recorded (the local ids `visit list` and `reconcile` show). */
+export interface CollectedPayment extends FieldPayment {
+  visitId: number;
+  officer: string;
+}
+
+/** One loan's facts for reconciliation: who and where, its live statements and payments. */
+export interface ReconcileLoanFacts {
+  loanNo: string;
+  borrower: string;
+  township: string;
+  village: string;
+  /** The loan's officer on the roster (管户员), or null. */
+  loanOfficer: string | null;
+  statements: LedgerStatement[];
+  payments: CollectedPayment[];
+}
