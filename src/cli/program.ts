@@ -18,6 +18,7 @@ import { registerExport, registerMerge } from './commands/exchange/index.js';
 import { registerBackup, registerRestore } from './commands/backup/index.js';
 import { registerTrust } from './commands/trust/index.js';
 import { registerKey } from './commands/key/index.js';
+import { registerReconcile } from './commands/reconcile/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -57,6 +58,7 @@ export function buildProgram(ctx: Context): Command {
   registerLoan(program, ctx);
   registerAgenda(program, ctx);
   registerReport(program, ctx);
+  registerReconcile(program, ctx);
   registerExport(program, ctx);
   registerMerge(program, ctx);
   registerBackup(program, ctx);

@@ -7,6 +7,7 @@ import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } fr
 import { mergeVillage, requireTownship } from './places.js';
 import { FACT_RECORD_COLUMNS, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
+import { loansOfFactUids, refreshLedger } from './ledger.js';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
 import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
@@ -192,7 +193,8 @@ function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 're
       `SELECT min(t) AS a, max(t) AS z FROM (SELECT created_at AS t FROM visits UNION ALL SELECT voided_at FROM visit_voids
        UNION ALL SELECT recorded_at FROM borrower_events UNION ALL SELECT recorded_at FROM notices UNION ALL SELECT recorded_at FROM village_merges
        UNION ALL SELECT recorded_at FROM loan_marks UNION ALL SELECT recorded_at FROM legal_events UNION ALL SELECT voided_at FROM fact_voids
-       UNION ALL SELECT voided_at FROM notice_voids)`,
+       UNION ALL SELECT voided_at FROM notice_voids
+       UNION ALL SELECT recorded_at FROM ledger_statements UNION ALL SELECT recorded_at FROM payment_confirmations)`,
     )
     .get() as { a: string | null; z: string | null };
   return { counts, visit_dates: vd.a && vd.z ? [vd.a, vd.z] : null, recorded: rec.a && rec.z ? [rec.a, rec.z] : null };
@@ -488,8 +490,10 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
   try {
     db.transaction(() => {
       const conflictIds: number[] = [];
-      if (m.kind === 'roster') applyRoster(db, b, summary);
+      if (m.kind === 'roster') applyRoster(db, b, summary, m);
       applyRecords(db, b, m, opts.nowIso, summary, conflictIds);
+      // The ledger cache of every loan whose facts the bundle may have changed (src/db/ledger.ts).
+      refreshLedger(db, bundleLoans(db, b));
       const added = MERGE_TABLES.reduce((s, t) => s + summary.added[t], 0);
       db.prepare(
         `INSERT INTO merged_bundles (bundle_id, source_db, kind, file, created_at, merged_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -504,7 +508,26 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
   return summary;
 }
 
-function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
+/** Local ids of the loans a bundle's rows name or reach through the visits and facts they void. */
+function bundleLoans(db: Db, b: BundleDb): number[] {
+  const nos = new Set<string>([
+    ...(b.prepare(`SELECT loan_no FROM roster UNION SELECT loan_no FROM visit_outcomes WHERE loan_no IS NOT NULL`).pluck().all() as string[]),
+    ...factLoanRefs(b),
+  ]);
+  const out = new Set<number>();
+  const byNo = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
+  for (const n of nos) {
+    const id = byNo.get(n) as number | undefined;
+    if (id !== undefined) out.add(id);
+  }
+  const ofVisit = db.prepare(`SELECT DISTINCT o.loan_id FROM visits v JOIN visit_outcomes o ON o.visit_id = v.id WHERE v.uid = ? AND o.kind = 'cash' AND o.loan_id IS NOT NULL`).pluck();
+  for (const u of b.prepare(`SELECT visit_uid FROM visit_voids`).pluck().all() as string[]) for (const id of ofVisit.all(u) as number[]) out.add(id);
+  const hasFactVoids = b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fact_voids'`).get();
+  if (hasFactVoids) for (const id of loansOfFactUids(db, b.prepare(`SELECT target_uid FROM fact_voids`).pluck().all() as string[])) out.add(id);
+  return [...out];
+}
+
+function applyRoster(db: Db, b: BundleDb, s: MergeSummary, m: Manifest): void {
   // Places first, so committee merges find both committees; then the merges; then the roster rows.
   for (const t of b.prepare(`SELECT * FROM townships`).all() as { name: string; population: number | null; livelihood: string | null; committee_count: number | null }[]) {
     stmt(db, `INSERT INTO townships (name) VALUES (?) ON CONFLICT (name) DO NOTHING`).run(t.name);
@@ -529,7 +552,14 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary): void {
   let olderKept = 0;
   while (i < rows.length) {
     const asOf = rows[i]!.balance_as_of as string;
-    const writer = createRosterWriter(db, asOf);
+    // A bundle that carries its statements brings them as facts; an older one's roster rows are its statements.
+    const writer = createRosterWriter(db, asOf, {
+      skip: !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_statements'`).get(),
+      assumed: false,
+      recordedAt: `${asOf}T00:00:00.000Z`,
+      by: 'merge',
+      originDb: m.source_db,
+    });
     for (; i < rows.length && rows[i]!.balance_as_of === asOf; i++) {
       const r = rows[i]!;
       const masked = r.id_masked === 1;
@@ -763,6 +793,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
     s.added.visits++;
   }
+  refreshLedger(db, cashLoans);
   for (const l of cashLoans) {
     const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
       loan_no: string;

@@ -10,7 +10,7 @@ import { text } from '../domain/text.js';
 
 export interface FactTable {
   /** The local table (and the bundle table of the same name). */
-  table: 'loan_marks' | 'legal_events' | 'fact_voids';
+  table: 'loan_marks' | 'legal_events' | 'ledger_statements' | 'payment_confirmations' | 'fact_voids';
   /** Columns after uid and origin_db, in bundle order; a local `loan_id` travels as the bundle column `loan_no`. */
   columns: readonly string[];
   /** The column holding when it was recorded (UTC), for `export --since`. */
@@ -29,6 +29,20 @@ export const FACT_TABLES: readonly FactTable[] = [
   {
     table: 'legal_events',
     columns: ['loan_id', 'stage', 'event_date', 'perform_by', 'court', 'case_no', 'lawyer', 'result', 'note', 'recorded_by', 'recorded_at'],
+    recordedAt: 'recorded_at',
+    voidable: true,
+  },
+  // The ledger's statements (uid from content: the same roster on two laptops is one statement) and confirmations that a
+  // payment before a loan's first statement is in it (src/db/ledger.ts).
+  {
+    table: 'ledger_statements',
+    columns: ['loan_id', 'as_of', 'principal_fen', 'interest_fen', 'assumed', 'recorded_at'],
+    recordedAt: 'recorded_at',
+    voidable: true,
+  },
+  {
+    table: 'payment_confirmations',
+    columns: ['loan_id', 'visit_uid', 'outcome_seq', 'note', 'confirmed_by', 'recorded_at'],
     recordedAt: 'recorded_at',
     voidable: true,
   },
@@ -52,10 +66,10 @@ export function liveFacts(table: Exclude<FactTableName, 'fact_voids'>): string {
   return `(SELECT * FROM ${table} f WHERE NOT EXISTS (SELECT 1 FROM fact_voids z WHERE z.target_uid = f.uid))`;
 }
 
-/** Inserts one new fact made here; returns its row id and uid. */
-export function insertFact(db: Db, table: FactTableName, values: Record<string, unknown>): { id: number; uid: string } {
+/** Inserts one new fact made here (with a fresh uid unless given one); returns its row id and uid. */
+export function insertFact(db: Db, table: FactTableName, values: Record<string, unknown>, givenUid?: string): { id: number; uid: string } {
   const t = FACT_TABLES.find((x) => x.table === table)!;
-  const uid = uuidv7();
+  const uid = givenUid ?? uuidv7();
   const cols = ['uid', 'origin_db', ...t.columns];
   const r = stmt(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
     uid,

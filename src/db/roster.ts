@@ -1,6 +1,7 @@
 // Writes validated roster rows: places, households, borrowers and loans, keyed by loan number, counting changes.
 import type { Db } from './open.js';
 import type { IsoDate } from '../domain/dates.js';
+import { recordStatement, refreshLedger, type LedgerCounts } from './ledger.js';
 
 /** The shape the writer needs; src/import's RosterRow satisfies it. */
 export interface RosterInput {
@@ -24,6 +25,8 @@ export interface RosterInput {
   stance: string | null;
   /** Where a guarantor notice is sent; optional so writers that predate it (old bundles) leave it as it is. */
   guarantorAddress?: string | null;
+  /** The row's own as-of date (a roster column), else the import's. */
+  asOf?: IsoDate | null;
 }
 
 export interface ChangeCount {
@@ -40,6 +43,23 @@ export interface RosterWriter {
   summary(): RosterSummary;
   /** Loans whose stored balance is dated later than this roster's as-of date: their figures were kept, not replaced. */
   olderKept(): number;
+  /** Rows whose as-of date was assumed (no column value, no --as-of): the import day. */
+  assumedRows(): number;
+  /** Refreshes the ledger cache of every loan written; the posting counts over those loans. */
+  finishLedger(): LedgerCounts;
+}
+
+/** How the writer records each row as the ledger's statement (see src/db/ledger.ts). */
+export interface StatementOptions {
+  /** No statements: the caller brings them (a roster bundle that carries its statements). */
+  skip?: boolean;
+  /** The import's as-of date was not given, so it is the import day. */
+  assumed: boolean;
+  recordedAt: string;
+  /** Who voids a same-day statement this one corrects. */
+  by: string;
+  /** The database the statement came from, when not this one (rosters in old bundles). */
+  originDb?: string;
 }
 
 interface LoanRow {
@@ -74,7 +94,7 @@ interface BorrowerRow {
  * Must be called inside a transaction. Tracks which records this import touched so each is counted once,
  * however many rows mention it; the id sets grow with distinct records, not with rows.
  */
-export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
+export function createRosterWriter(db: Db, defaultAsOf: IsoDate, ledger: StatementOptions = { assumed: false, recordedAt: `${defaultAsOf}T00:00:00.000Z`, by: 'import' }): RosterWriter {
   // Each record is counted once however many rows mention it: created beats updated beats unchanged.
   // Loans are unique per file (a repeated loan number is an error), so they need no sets.
   // Each record is counted once however many rows mention it: created beats updated beats unchanged. The state
@@ -108,6 +128,8 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
     return out;
   };
   let olderKept = 0;
+  let assumedRows = 0;
+  const touched: number[] = [];
 
   // The default page cache (2 MB) thrashes once the loan and borrower indexes outgrow it; a large roster's inserts
   // land at random places in those indexes. 64 MB for this connection only; durability is untouched.
@@ -282,6 +304,9 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
 
   return {
     write(r) {
+      const asOf = r.asOf ?? defaultAsOf;
+      const assumed = !r.asOf && ledger.assumed;
+      if (assumed) assumedRows++;
       const tid = townshipId(r.township);
       const v = villageId(tid, r.village, r.area);
       const gid = r.group ? groupId(v.id, r.group) : null;
@@ -312,6 +337,7 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
             .lastInsertRowid,
         );
         count('loans', id, 'created');
+        statement(id, r, asOf, assumed);
       } else {
         // A roster dated before the balance on record (an older file, or bundles merged out of order) never replaces
         // the figures: the later as-of wins whatever order the rosters arrive in. Other loan details still update.
@@ -352,10 +378,24 @@ export function createRosterWriter(db: Db, asOf: IsoDate): RosterWriter {
           );
           count('loans', loan.id, 'updated');
         }
+        statement(loan.id, r, asOf, assumed);
       }
       return { mergedFrom: v.mergedFrom, mergedInto: v.mergedInto };
     },
     summary,
     olderKept: () => olderKept,
+    assumedRows: () => assumedRows,
+    finishLedger: () => refreshLedger(db, touched),
   };
+
+  /** Every row is the ledger's statement of its loan at its as-of date (kept whatever its date). */
+  function statement(loanId: number, r: RosterInput, asOf: IsoDate, assumed: boolean): void {
+    touched.push(loanId);
+    if (ledger.skip) return;
+    recordStatement(
+      db,
+      { loanId, loanNo: r.loanNo, asOf, principalFen: r.principalFen, interestFen: r.interestFen, assumed, recordedAt: ledger.recordedAt, originDb: ledger.originDb },
+      ledger.by,
+    );
+  }
 }

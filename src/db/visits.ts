@@ -10,6 +10,7 @@ import type { SignedBy } from '../domain/outcomes.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
 import { noticeVoidWarning } from './notices.js';
+import { postingOf, refreshLedger } from './ledger.js';
 
 export interface RecordResult {
   visitId: number;
@@ -109,19 +110,26 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
   for (const [loanId, acc] of paid) {
     const bal = loanBalance(db, loanId);
     if (!bal) continue;
-    if (acc.p > bal.principal_fen) {
+    // Owed = the latest statement less the field cash it does not show yet (src/domain/posting.ts). The new cash is
+    // posted with the rest, so a payment that would push any earlier one out of the ledger's drop counts too.
+    const after = postingOf(db, loanId, [{ id: -1, key: `${v.uid ?? '~'}:new`, paidOn: v.visitDate, principalFen: acc.p, interestFen: acc.i, confirmed: false }]).outstanding;
+    const pending = (stmt(db, `SELECT count(*) FROM payment_postings WHERE loan_id = ? AND state <> 'posted'`).pluck().get(loanId) as number) > 0;
+    const hint = pending
+      ? text(`（尚未入账的现场收款已从余额中扣除：见 fieldvisit reconcile）`, ` (field cash the ledger does not show yet is already taken off: see fieldvisit reconcile)`)
+      : text('', '');
+    if (after.principalFen < 0) {
       errs.push(
         text(
-          `收回本金 ${fenToDisplay(acc.p)} 超过贷款 ${bal.loan_no} 的余额 ${fenToDisplay(bal.principal_fen)}`,
-          `principal paid ${fenToDisplay(acc.p)} is more than loan ${bal.loan_no} owes (${fenToDisplay(bal.principal_fen)})`,
+          `收回本金 ${fenToDisplay(acc.p)} 超过贷款 ${bal.loan_no} 的余额 ${fenToDisplay(bal.principal_fen)}${hint.zh}`,
+          `principal paid ${fenToDisplay(acc.p)} is more than loan ${bal.loan_no} owes (${fenToDisplay(bal.principal_fen)})${hint.en}`,
         ),
       );
     }
-    if (acc.i > bal.interest_fen) {
+    if (after.interestFen < 0) {
       errs.push(
         text(
-          `收回利息 ${fenToDisplay(acc.i)} 超过贷款 ${bal.loan_no} 的欠息 ${fenToDisplay(bal.interest_fen)}`,
-          `interest paid ${fenToDisplay(acc.i)} is more than loan ${bal.loan_no} owes in interest (${fenToDisplay(bal.interest_fen)})`,
+          `收回利息 ${fenToDisplay(acc.i)} 超过贷款 ${bal.loan_no} 的欠息 ${fenToDisplay(bal.interest_fen)}${hint.zh}`,
+          `interest paid ${fenToDisplay(acc.i)} is more than loan ${bal.loan_no} owes in interest (${fenToDisplay(bal.interest_fen)})${hint.en}`,
         ),
       );
     }
@@ -170,6 +178,7 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
       actor,
     );
   }
+  if (paid.size) refreshLedger(db, paid.keys());
   if (borrowerId !== null && v.source !== 'merge') applyStatusChanges(db, borrowerId, uid, v.visitDate, outcomes.map((o, k) => ({ ...o, signedBy: actors[k] })), v.createdAt, origin);
   for (const o of outcomes) {
     if (o.kind === 'notice-signed' && o.noticeNo) warnings.push(...linkNotice(db, o.noticeNo, o.loanId ?? hh[0]!, v.visitDate, v.createdAt, origin));
@@ -255,6 +264,7 @@ export function voidVisit(db: Db, visitId: number, reason: string, voidedBy: str
         voidedBy,
         voidedAt,
       );
+      refreshLedger(db, stmt(db, `SELECT DISTINCT loan_id FROM visit_outcomes WHERE visit_id = ? AND kind = 'cash' AND loan_id IS NOT NULL`).pluck().all(v.id) as number[]);
       return { visitId: v.id, uid: v.uid, alreadyVoid: false };
     })
     .immediate();

@@ -21,26 +21,38 @@ const WEEK_VISITS = `
       AND (@officer IS NULL OR v.officer = @officer)
   )`;
 
-// Each loan's balance at the start of day @start, for the households in CTE `src(household_id)`: the roster figure
-// (as of balance_as_of), less live payments made from balance_as_of up to the day before @start, plus live payments
-// made from @start up to the day before balance_as_of (a roster dated after the week already has them taken off).
+// Each loan's balance at the start of day @start, for the households in CTE `src(household_id)`, on the ledger's basis
+// (src/domain/posting.ts balanceAt): R = the loan's latest statement on or before @start, else its first; the balance
+// is R less the live payments dated before @start that R does not show (not posted, or posted by a later statement),
+// plus those dated from @start on that R shows (payments before the first statement confirmed as in it). Where each
+// payment posted comes from the ledger cache (payment_postings), kept with the facts.
 // CROSS JOIN fixes the join order: from the few households in hand to their loans, never from all loans.
 const LOAN_START = `
   ln AS MATERIALIZED (
     SELECT src.household_id, l.id AS loan_id, l.principal_fen, l.interest_fen, l.balance_as_of
     FROM src CROSS JOIN borrowers b ON b.household_id = src.household_id CROSS JOIN loans l ON l.borrower_id = b.id),
+  ref AS MATERIALIZED (
+    SELECT ln.loan_id, coalesce(
+      (SELECT s.id FROM effective_statements s WHERE s.loan_id = ln.loan_id AND s.as_of <= @start ORDER BY s.as_of DESC LIMIT 1),
+      (SELECT s.id FROM effective_statements s WHERE s.loan_id = ln.loan_id ORDER BY s.as_of LIMIT 1)) AS sid
+    FROM ln),
+  rl AS MATERIALIZED (
+    SELECT ln.household_id, ln.loan_id, coalesce(s.as_of, ln.balance_as_of) AS as_of,
+           coalesce(s.principal_fen, ln.principal_fen) AS principal_fen, coalesce(s.interest_fen, ln.interest_fen) AS interest_fen
+    FROM ln JOIN ref ON ref.loan_id = ln.loan_id LEFT JOIN ledger_statements s ON s.id = ref.sid),
   pd AS (
-    SELECT ln.loan_id,
-           sum(CASE WHEN pv.visit_date >= ln.balance_as_of AND pv.visit_date < @start THEN o.principal_fen
-                    WHEN pv.visit_date >= @start AND pv.visit_date < ln.balance_as_of THEN -o.principal_fen ELSE 0 END) AS dp,
-           sum(CASE WHEN pv.visit_date >= ln.balance_as_of AND pv.visit_date < @start THEN o.interest_fen
-                    WHEN pv.visit_date >= @start AND pv.visit_date < ln.balance_as_of THEN -o.interest_fen ELSE 0 END) AS di
-    FROM ln CROSS JOIN visit_outcomes o ON o.loan_id = ln.loan_id AND o.kind = 'cash' CROSS JOIN visits pv ON pv.id = o.visit_id
+    SELECT rl.loan_id,
+           sum(CASE WHEN pv.visit_date < @start AND (pp.posted_on IS NULL OR pp.posted_on > rl.as_of) THEN o.principal_fen
+                    WHEN pv.visit_date >= @start AND pp.posted_on <= rl.as_of THEN -o.principal_fen ELSE 0 END) AS dp,
+           sum(CASE WHEN pv.visit_date < @start AND (pp.interest_posted_on IS NULL OR pp.interest_posted_on > rl.as_of) THEN o.interest_fen
+                    WHEN pv.visit_date >= @start AND pp.interest_posted_on <= rl.as_of THEN -o.interest_fen ELSE 0 END) AS di
+    FROM rl CROSS JOIN visit_outcomes o ON o.loan_id = rl.loan_id AND o.kind = 'cash' CROSS JOIN visits pv ON pv.id = o.visit_id
+    LEFT JOIN payment_postings pp ON pp.outcome_id = o.id
     WHERE NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = pv.uid)
-    GROUP BY ln.loan_id),
+    GROUP BY rl.loan_id),
   lbs AS (
-    SELECT ln.household_id, ln.loan_id, ln.principal_fen - ifnull(pd.dp, 0) AS p, ln.interest_fen - ifnull(pd.di, 0) AS i
-    FROM ln LEFT JOIN pd ON pd.loan_id = ln.loan_id)`;
+    SELECT rl.household_id, rl.loan_id, rl.principal_fen - ifnull(pd.dp, 0) AS p, rl.interest_fen - ifnull(pd.di, 0) AS i
+    FROM rl LEFT JOIN pd ON pd.loan_id = rl.loan_id)`;
 
 /** Everything the weekly report counts, in a handful of set-based queries (no per-household queries). */
 export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
@@ -68,8 +80,10 @@ export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
   const outcomes = db
     .prepare(
       `SELECT o.id AS outcomeId, o.visit_id AS visitId, o.kind, o.loan_id AS loanId, o.reason, o.where_text AS "where",
-              o.principal_fen AS principalFen, o.interest_fen AS interestFen
-       FROM json_each(?) j CROSS JOIN visit_outcomes o ON o.visit_id = j.value
+              o.principal_fen AS principalFen, o.interest_fen AS interestFen,
+              CASE WHEN o.kind = 'cash' THEN (CASE WHEN pp.state = 'posted' THEN 0 ELSE o.principal_fen END)
+                                           + (CASE WHEN pp.interest_state = 'posted' THEN 0 ELSE o.interest_fen END) END AS unpostedFen
+       FROM json_each(?) j CROSS JOIN visit_outcomes o ON o.visit_id = j.value LEFT JOIN payment_postings pp ON pp.outcome_id = o.id
        ORDER BY o.visit_id, o.id`,
     )
     .all(ids(visits.map((v) => v.visitId))) as WeekOutcomeRow[];

@@ -38,6 +38,8 @@ export interface WeekOutcomeRow {
   where: string | null;
   principalFen: number | null;
   interestFen: number | null;
+  /** Cash: how much of it (principal and interest) the ledger does not show yet; null for other outcomes. */
+  unpostedFen?: number | null;
 }
 
 /** A household of a visited committee: owing something at the start of the week, or visited in it. */

@@ -77,6 +77,7 @@ export const COLUMN_LABELS: Record<string, Text> = {
   intent_households: t('还款意向户数', 'Intent households'),
   intent_principal: t('意向贷款本金', 'Intent principal'),
   statute_expired: t('已丧失诉讼时效', 'Statute expired'),
+  cash_unposted: t('尚未入账', 'Cash not yet posted'),
   // limitation
   due_date: t('到期日', 'Due date'),
   last_interruption: t('最后中断日期', 'Last interruption'),

@@ -3,6 +3,47 @@ import { pick, type Lang } from '../domain/text.js';
 import type { RowProblem } from '../domain/errors.js';
 import { asJson, renderTable } from './table.js';
 import { formatProblem } from './problems.js';
+import { fenToDisplay } from '../domain/money.js';
+
+/** The posting counts over the loans of a roster import (see src/db/ledger.ts LedgerCounts). */
+export interface LedgerTally {
+  posted: number;
+  unposted: number;
+  confirm: number;
+  branch: number;
+  postedFen: number;
+  unpostedFen: number;
+  confirmFen: number;
+  branchFen: number;
+}
+
+/** Rows of a roster import whose as-of date was assumed (the import day): no as_of column value, no --as-of. */
+export interface AssumedAsOf {
+  date: string;
+  rows: number;
+}
+
+function ledgerJson(l: LedgerTally) {
+  return {
+    posted: l.posted,
+    posted_fen: l.postedFen,
+    not_yet_posted: l.unposted,
+    not_yet_posted_fen: l.unpostedFen,
+    to_confirm: l.confirm,
+    to_confirm_fen: l.confirmFen,
+    paid_at_branch: l.branch,
+    paid_at_branch_fen: l.branchFen,
+  };
+}
+
+/** The line a roster import ends with: field payments posted, not yet posted (with those to confirm), paid at the branch. */
+export function ledgerLine(l: LedgerTally, lang: Lang): string {
+  const unposted = l.unposted + l.confirm;
+  const unpostedFen = l.unpostedFen + l.confirmFen;
+  return lang === 'zh'
+    ? `对账（本次导入的贷款）：现场收款已入账 ${l.posted} 笔（${fenToDisplay(l.postedFen)}），未入账 ${unposted} 笔（${fenToDisplay(unpostedFen)}${l.confirm ? `，其中 ${l.confirm} 笔早于第一份余额、待确认` : ''}），网点收回 ${l.branch} 笔（${fenToDisplay(l.branchFen)}）。详见 fieldvisit reconcile。`
+    : `Reconciliation (loans of this import): field payments posted ${l.posted} (${fenToDisplay(l.postedFen)}), not yet posted ${unposted} (${fenToDisplay(unpostedFen)}${l.confirm ? `, of which ${l.confirm} before the first statement, to confirm` : ''}), paid at the branch ${l.branch} (${fenToDisplay(l.branchFen)}). See fieldvisit reconcile.`;
+}
 
 export interface ImportReport<S> {
   file: string;
@@ -35,7 +76,7 @@ const ENTITY_LABELS: Record<string, { zh: string; en: string }> = {
   loans: { zh: '贷款', en: 'loans' },
 };
 
-export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[], olderKept = 0): string {
+export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[], olderKept = 0, l?: { assumed: AssumedAsOf; ledger: LedgerTally }): string {
   return asJson({
     file: r.file,
     encoding: r.encoding,
@@ -48,6 +89,7 @@ export function rosterSummaryAsJson(r: ImportReport<Counts>, merged: MergedName[
     merged_villages: merged,
     ...r.result,
     older_balances_kept: olderKept,
+    ...(l ? { as_of: l.assumed.date, as_of_assumed_rows: l.assumed.rows, ledger: ledgerJson(l.ledger) } : {}),
     problems: r.problems.map((p) => ({ line: p.line, column: p.column, severity: p.severity, reason: p.reason.en, reason_zh: p.reason.zh })),
   });
 }
@@ -56,7 +98,7 @@ export function rosterSummaryAsText(
   r: ImportReport<Counts>,
   merged: MergedName[],
   lang: Lang,
-  opts: { ascii?: boolean; width?: number; olderKept?: number } = {},
+  opts: { ascii?: boolean; width?: number; olderKept?: number; assumed?: AssumedAsOf; ledger?: LedgerTally } = {},
 ): { body: string; notes: string[] } {
   const zh = lang === 'zh';
   const lines: string[] = [];
@@ -80,6 +122,13 @@ export function rosterSummaryAsText(
     opts,
   );
   const notes: string[] = [];
+  if (opts.assumed?.rows) {
+    notes.push(
+      zh
+        ? `注意：${opts.assumed.rows} 行既没有数据日期列也没有 --as-of，余额日期按导入当天 ${opts.assumed.date} 记录（推定）。若花名册是更早导出的，请用 --as-of 导出日期 重新导入。`
+        : `Note: ${opts.assumed.rows} row(s) have no as_of column value and no --as-of was given, so their balances are taken as of the import day, ${opts.assumed.date} (assumed). If the roster was exported earlier, import it again with --as-of EXPORT-DATE.`,
+    );
+  }
   if (opts.olderKept) {
     notes.push(
       zh
@@ -102,7 +151,8 @@ export function rosterSummaryAsText(
     if (total > shown.length) notes.push(zh ? `……共 ${total} 条提示；用 --errors 文件.csv 查看全部。` : `… ${total} notices in all; see them all with --errors FILE.csv.`);
   }
   if (r.warnings) notes.push(zh ? `警告 ${r.warnings} 条。` : `${r.warnings} warning(s).`);
-  return { body: lines.join('\n') + '\n' + table, notes };
+  const tail = opts.ledger ? ledgerLine(opts.ledger, lang) + '\n' : '';
+  return { body: lines.join('\n') + '\n' + table + tail, notes };
 }
 
 export interface VisitImportSummary {

@@ -43,6 +43,7 @@ export const OUTPUTS = {
   'visit list': ['text', 'json', 'csv', 'xlsx'],
   'promise list': ['text', 'json', 'csv', 'xlsx'],
   'notice list': ['text', 'json', 'csv', 'xlsx'],
+  reconcile: ['text', 'md', 'json', 'csv', 'xlsx'],
 } as const satisfies Record<string, readonly FormatName[]>;
 
 export type OutputKind = keyof typeof OUTPUTS;

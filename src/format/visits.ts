@@ -108,6 +108,7 @@ export function visitDraftAsText(
 
 function outcomeJson(o: OutcomeRow) {
   return {
+    outcome_id: o.outcomeId,
     kind: o.kind,
     loan_no: o.loanNo,
     notice_no: o.noticeNo,
@@ -223,7 +224,10 @@ export function visitsAsText(rows: VisitRow[], lang: Lang, opts: { ascii?: boole
       v.borrower,
       [v.village, v.group].filter(Boolean).join(' '),
       (v.void ? (zh ? `【作废：${v.void.reason}】` : `[VOID: ${v.void.reason}] `) : '') +
-        v.outcomes.map((o) => outcomeText({ ...o, by: o.actedBy }, o.loanNo, lang)).join('\n') +
+        v.outcomes
+          // A payment's id is what `reconcile confirm` takes.
+          .map((o) => outcomeText({ ...o, by: o.actedBy }, o.loanNo, lang) + (o.kind === 'cash' ? (zh ? `（收款编号 ${o.outcomeId}）` : ` (payment ${o.outcomeId})`) : ''))
+          .join('\n') +
         (v.escalate ? '\n' + (zh ? `需协助：${v.escalate}` : `for the supervisor: ${v.escalate}`) : ''),
     ]),
     opts,

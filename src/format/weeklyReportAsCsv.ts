@@ -22,6 +22,7 @@ export const WEEKLY_CSV_COLUMNS = [
   'intent_households',
   'intent_principal',
   'statute_expired',
+  'cash_unposted',
 ] as const;
 
 function counts(f: Figures): CsvCell[] {
@@ -38,6 +39,7 @@ function counts(f: Figures): CsvCell[] {
     f.intent.households,
     money(f.intent.principalFen),
     f.statuteExpired.households,
+    money(f.cash.unpostedFen),
   ];
 }
 

@@ -38,6 +38,7 @@ export function figuresJson(f: Figures, trace: boolean) {
       payments: f.cash.payments,
       principal_fen: f.cash.principalFen,
       interest_fen: f.cash.interestFen,
+      unposted_fen: f.cash.unpostedFen,
       borrowers: f.cash.borrowers.map((p) => p.name),
     }),
     intent: counterJson(f.intent, trace, {

@@ -60,6 +60,7 @@ function keyFigures(f: Figures, lang: Lang): string[] {
         `借款农户：${f.households}户`,
         `已签回：${f.noticeSigned.households}户；未签回：${f.notSigned.households}户`,
         `现金收回：本金${y(f.cash.principalFen)}，利息${y(f.cash.interestFen)}`,
+        ...(f.cash.unpostedFen ? [`其中尚未入账：${y(f.cash.unpostedFen)}`] : []),
         `还款意向：${f.intent.households}户（本金${y(f.intent.principalFen)}）`,
         `已丧失诉讼时效：${f.statuteExpired.households}户`,
       ]
@@ -67,6 +68,7 @@ function keyFigures(f: Figures, lang: Lang): string[] {
         `Households: ${f.households}`,
         `Signed: ${f.noticeSigned.households}; not signed: ${f.notSigned.households}`,
         `Cash: principal ${y(f.cash.principalFen)}, interest ${y(f.cash.interestFen)}`,
+        ...(f.cash.unpostedFen ? [`Not yet posted: ${y(f.cash.unpostedFen)}`] : []),
         `Intents: ${f.intent.households} (principal ${y(f.intent.principalFen)})`,
         `Statute expired: ${f.statuteExpired.households}`,
       ];

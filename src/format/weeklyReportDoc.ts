@@ -294,6 +294,14 @@ export function weeklyReportDoc(r: WeeklyReport, lang: Lang, lh?: DocLetterhead)
       reconciliationLine(lang, zh ? '合计' : 'Total', r.totals),
     ],
   };
+  // Field cash the back office's ledger does not show yet (src/domain/posting.ts): the classic loss in the field.
+  const c = r.totals.cash;
+  const unposted: Block = {
+    kind: 'paragraph',
+    text: zh
+      ? `本周现金收回 ${fenToDisplay(c.principalFen + c.interestFen)} 元，其中尚未入账（后台余额尚未显示）${fenToDisplay(c.unpostedFen)} 元；逐笔见 fieldvisit reconcile。`
+      : `Of the week's cash, ${fenToDisplay(c.principalFen + c.interestFen)}, the ledger does not show ${fenToDisplay(c.unpostedFen)} yet (not yet posted); see fieldvisit reconcile for each payment.`,
+  };
 
   return {
     lang,
@@ -305,7 +313,7 @@ export function weeklyReportDoc(r: WeeklyReport, lang: Lang, lh?: DocLetterhead)
       { heading: zh ? '二、需协调解决的事项' : '2. Matters to escalate', blocks: [matters] },
       { heading: zh ? '三、下周工作计划' : '3. Next week', blocks: nextBlocks },
       { heading: zh ? '四、分村委统计' : '4. By village committee', blocks: [{ kind: 'table', table: villageTable(lang, r) }] },
-      { heading: zh ? '五、核对' : '5. Reconciliation', blocks: [recon] },
+      { heading: zh ? '五、核对' : '5. Reconciliation', blocks: c.payments ? [recon, unposted] : [recon] },
     ],
   };
 }

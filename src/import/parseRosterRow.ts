@@ -27,7 +27,8 @@ export type RosterField =
   | 'guarantee_until'
   | 'guarantee_type'
   | 'guarantor_address'
-  | 'stance';
+  | 'stance'
+  | 'as_of';
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'township', aliases: ['镇', '乡', '乡镇', '镇名', '乡镇名称', 'town'], required: true },
@@ -49,6 +50,8 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: 'guarantee_type', aliases: ['保证方式', '担保方式', '保证类型'], required: false },
   { field: 'stance', aliases: ['客户类型', '类型', '态度类型'], required: false },
   { field: 'guarantor_address', aliases: ['保证人地址', '保证人住址', '担保人地址', '担保人住址'], required: false },
+  // The date the ledger's figures are as of (the back office's export date); else --as-of, else the import day.
+  { field: 'as_of', aliases: ['数据日期', '余额日期', 'balance_as_of', 'asof'], required: false },
 ];
 
 export interface RosterRow {
@@ -73,6 +76,8 @@ export interface RosterRow {
   guaranteeType: 'general' | 'joint' | null;
   stance: string | null;
   guarantorAddress: string | null;
+  /** The row's as-of date (column as_of), or null. */
+  asOf: IsoDate | null;
 }
 
 export interface FieldProblem {
@@ -145,6 +150,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
   const loanDate = date('loan_date');
   const dueDate = date('due_date');
   const guaranteeUntil = date('guarantee_until');
+  const asOf = date('as_of');
   const rawType = cellText(get('guarantee_type')).replace(/\s/g, '').toLowerCase();
   const guaranteeType = rawType === '' ? null : (GUARANTEE_TYPE_ALIASES[rawType] ?? null);
   if (rawType !== '' && guaranteeType === null) {
@@ -241,6 +247,7 @@ export function parseRosterRow(line: number, cells: Cell[], header: HeaderMap<Ro
       guaranteeType,
       stance,
       guarantorAddress: str('guarantor_address'),
+      asOf,
     },
     problems,
   };

@@ -41,6 +41,8 @@ export interface CashFigures extends Counter {
   payments: number;
   principalFen: Fen;
   interestFen: Fen;
+  /** Of principalFen + interestFen, what the ledger does not show yet (not posted, or interest not determinable). */
+  unpostedFen: Fen;
   borrowers: Person[];
 }
 
@@ -204,6 +206,7 @@ function figures(c: Ctx, householdIds: number[], vs: WeekVisitRow[]): Figures {
       payments: cashRows.length,
       principalFen: cashRows.reduce((a, x) => a + (x.outcome.principalFen ?? 0), 0),
       interestFen: cashRows.reduce((a, x) => a + (x.outcome.interestFen ?? 0), 0),
+      unpostedFen: cashRows.reduce((a, x) => a + (x.outcome.unpostedFen ?? 0), 0),
       borrowers: people(cash),
     },
     intent: { ...counter(intent), borrowers: people(intent), principalFen: intentPrincipal },

@@ -21,6 +21,7 @@ describe('--headers', () => {
     ['visit', 'list'],
     ['promise', 'list'],
     ['notice', 'list'],
+    ['reconcile'],
   ];
   for (const args of cases) {
     it(`${args.slice(0, 2).join(' ')}: English names by default in both languages, Chinese with --headers zh, same rows`, async () => {
@@ -44,7 +45,7 @@ describe('--headers', () => {
   it('the weekly CSV in Chinese reads as the office expects', async () => {
     const r = await runInProcess(['report', 'weekly', '--week', '2026-W47', '--csv', '--headers', 'zh'], { db });
     expect(header(r.stdout)).toBe(
-      '起始日期,结束日期,周次,乡镇,片区,村委,户数,已走访户数,已签回,未签回,未送达,现金收回户数,现金收回笔数,收回本金,收回利息,还款意向户数,意向贷款本金,已丧失诉讼时效',
+      '起始日期,结束日期,周次,乡镇,片区,村委,户数,已走访户数,已签回,未签回,未送达,现金收回户数,现金收回笔数,收回本金,收回利息,还款意向户数,意向贷款本金,已丧失诉讼时效,尚未入账',
     );
   });
 

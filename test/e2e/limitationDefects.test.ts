@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, json, snapshot, tmpDir, type CliResult } from '../helpers.js';
+import { cli, json, query, snapshot, tmpDir, type CliResult } from '../helpers.js';
 
 const dir = tmpDir('fv-clock-');
 const db = path.join(dir, 'clock.db');
@@ -93,8 +93,10 @@ describe('4. acceleration moves the start', () => {
   it('loan mark --accelerated does the same, and voiding the mark undoes it', () => {
     const m = json(cli(['loan', 'mark', 'K-8', '--accelerated', '2025-02-01', '--json'], { db }));
     expect(clock('K-8')).toMatchObject({ start: '2025-02-01', expires: '2028-02-01' });
-    const r = cli(['loan', 'mark', 'void', String(m.id), '--reason', '录错'], { db });
+    const r = cli(['loan', 'mark', 'void', String(m.id), '--reason', '录错', '--officer', '李四', '--json'], { db });
     expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: m.id, already_void: false });
+    expect(query(db, `SELECT voided_by, reason FROM fact_voids ORDER BY id DESC LIMIT 1`)).toEqual([{ voided_by: '李四', reason: '录错' }]);
     expect(clock('K-8')).toMatchObject({ start: '2028-01-01', expires: '2031-01-01' });
   });
 });

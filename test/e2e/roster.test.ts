@@ -54,7 +54,15 @@ describe('import roster: good input', () => {
     expect(changed.loans).toEqual({ created: 0, updated: 1, unchanged: 2 });
     expect(changed.borrowers).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(query(db, `SELECT principal_fen, balance_as_of FROM loans WHERE loan_no = 'T-001'`)).toEqual([{ principal_fen: 160000, balance_as_of: '2026-11-20' }]);
-    expect(query(db, `SELECT balance_as_of FROM loans WHERE loan_no = 'T-002'`)).toEqual([{ balance_as_of: '2026-11-13' }]);
+    // Every roster is the ledger's statement of each loan in it, changed or not: T-002's figures are now as of the
+    // later roster (it shows that nothing was paid since), and both statements are kept.
+    expect(query(db, `SELECT balance_as_of FROM loans WHERE loan_no = 'T-002'`)).toEqual([{ balance_as_of: '2026-11-20' }]);
+    expect(
+      query(db, `SELECT s.as_of, s.principal_fen FROM ledger_statements s JOIN loans l ON l.id = s.loan_id WHERE l.loan_no = 'T-002' ORDER BY s.as_of`),
+    ).toEqual([
+      { as_of: '2026-11-13', principal_fen: 80000 },
+      { as_of: '2026-11-20', principal_fen: 80000 },
+    ]);
   });
 
   it('prints a summary table by default, and --dry-run reports counts but writes nothing', () => {

@@ -11,6 +11,7 @@ import { borrowerFindRenderers } from '../../src/format/borrowers.js';
 import { visitListRenderers } from '../../src/format/visits.js';
 import { promiseListRenderers } from '../../src/format/promises.js';
 import { noticeListRenderers } from '../../src/format/notices.js';
+import { reconcileRenderers } from '../../src/format/reconcile.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { wrapForWechat } from '../../src/format/weeklyReportAsWechat.js';
 import { displayWidth } from '../../src/format/displayWidth.js';
@@ -26,6 +27,7 @@ const RENDERERS: Record<OutputKind, object> = {
   'visit list': visitListRenderers,
   'promise list': promiseListRenderers,
   'notice list': noticeListRenderers,
+  reconcile: reconcileRenderers,
 };
 
 function usage(f: () => unknown): string {

@@ -19,7 +19,7 @@ describe('mapHeader', () => {
     expect(h.unknown).toEqual(['Extra']);
   });
   it('maps Chinese names and aliases', () => {
-    const h = mapHeader<RosterField>(['乡镇', '片区', '村委会', '组', '户主', '借款人', '身份证号', '电话', '借款合同编号', '贷款余额', '欠息', '放款日期', '到期日期', '管户员', '保证人', '保证期间至', '保证方式', '客户类型', '保证人地址'], ROSTER_FIELDS);
+    const h = mapHeader<RosterField>(['乡镇', '片区', '村委会', '组', '户主', '借款人', '身份证号', '电话', '借款合同编号', '贷款余额', '欠息', '放款日期', '到期日期', '管户员', '保证人', '保证期间至', '保证方式', '客户类型', '保证人地址', '数据日期'], ROSTER_FIELDS);
     expect(Object.keys(h.index).sort()).toEqual(ROSTER_FIELDS.map((f) => f.field).sort());
     expect(h.label.loan_no).toBe('借款合同编号');
     const h2 = mapHeader<RosterField>(['镇', '村委', '姓名', '合同编号', '本金（元）'], ROSTER_FIELDS);

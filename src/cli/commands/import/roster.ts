@@ -6,7 +6,9 @@ import { text } from '../../../domain/text.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../domain/errors.js';
 import { runImport } from '../../importRunner.js';
-import { today, type Context, tableWidth } from '../../context.js';
+import { nowIso, today, type Context, tableWidth } from '../../context.js';
+import { getSetting } from '../../../db/settings.js';
+import { emptyCounts, type LedgerCounts } from '../../../db/ledger.js';
 import { globals, out, warn, withSession } from '../../runtime.js';
 import { rosterSummaryAsJson, rosterSummaryAsText } from '../../../format/importSummary.js';
 
@@ -22,11 +24,13 @@ interface Opts {
 
 export function action(ctx: Context) {
   return async (file: string, opts: Opts, command: Command) => {
-    const asOf = opts.asOf ?? today(ctx);
+    const day = today(ctx);
+    const asOf = opts.asOf ?? day;
     if (!isValidIsoDate(asOf)) throw new UsageError(text(`--as-of 需要 YYYY-MM-DD 格式的日期，而不是“${asOf}”。`, `--as-of needs a YYYY-MM-DD date, not "${asOf}".`));
     await withSession(ctx, command, async ({ db }) => {
       const mergedFrom = new Map<string, { into: string; rows: number }>();
       let w: RosterWriter | null = null;
+      let ledger: LedgerCounts = emptyCounts();
       const outcome = await runImport<RosterField, RosterRow, RosterSummary>(
         ctx,
         db,
@@ -43,10 +47,26 @@ export function action(ctx: Context) {
               severity: 'error',
             },
           ],
+          crossCheck(row) {
+            if (row.asOf && row.asOf > day) {
+              return [
+                {
+                  field: 'as_of',
+                  reason: text(`数据日期 ${row.asOf} 在今天之后：余额只能是已经过去的某一天的`, `the as-of date ${row.asOf} is after today: a balance is as of a day that has come`),
+                  severity: 'error',
+                },
+              ];
+            }
+            return [];
+          },
         },
         { file, encoding: opts.encoding, sheet: opts.sheet, dryRun: opts.dryRun, skipInvalid: opts.skipInvalid, errorsFile: opts.errors },
         () => {
-          const writer = (w = createRosterWriter(db, asOf));
+          const writer = (w = createRosterWriter(db, asOf, {
+            assumed: opts.asOf === undefined,
+            recordedAt: nowIso(ctx),
+            by: getSetting(db, 'officer') ?? 'import',
+          }));
           return {
             write(row) {
               const r = writer.write(row);
@@ -56,15 +76,19 @@ export function action(ctx: Context) {
                 else mergedFrom.set(r.mergedFrom, { into: r.mergedInto ?? '', rows: 1 });
               }
             },
-            finish: () => writer.summary(),
+            finish: () => {
+              ledger = writer.finishLedger();
+              return writer.summary();
+            },
           };
         },
       );
       const merged = [...mergedFrom.entries()].map(([from, m]) => ({ from, into: m.into, rows: m.rows }));
       const olderKept = (w as RosterWriter | null)?.olderKept() ?? 0;
-      if (opts.json) out(ctx, rosterSummaryAsJson(outcome, merged, olderKept));
+      const assumed = { date: asOf, rows: (w as RosterWriter | null)?.assumedRows() ?? 0 };
+      if (opts.json) out(ctx, rosterSummaryAsJson(outcome, merged, olderKept, { assumed, ledger }));
       else {
-        const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx), olderKept });
+        const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx), olderKept, assumed, ledger });
         out(ctx, body);
         for (const n of notes) warn(ctx, n);
       }

@@ -7,7 +7,9 @@ import { out, t, withSession } from '../../runtime.js';
 import { voidById } from './recordedBy.js';
 
 export function action(ctx: Context) {
-  return async (idArg: string, opts: { reason?: string; officer?: string; json?: boolean }, command: Command) => {
+  return async (idArg: string, own: { reason?: string; officer?: string; json?: boolean }, command: Command) => {
+    // --officer and --json are also options of the parent verb, which commander hands them to: read up the chain.
+    const opts = { ...own, ...(command.optsWithGlobals() as typeof own) };
     await withSession(ctx, command, ({ db }) => {
       const r = voidById(db, 'loan_marks', idArg, opts.reason, opts.officer, nowIso(ctx));
       if (opts.json) out(ctx, asJson({ id: r.id, uid: r.uid, already_void: r.alreadyVoid }));
