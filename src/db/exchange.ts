@@ -74,6 +74,9 @@ function exportFilter(since: Since, marks: Partial<Record<RecordTable, number>>,
     }
     where[t] = w;
   }
+  // Ledger statements travel in roster bundles, with the loans they are about: a changes bundle would otherwise name
+  // every loan of the database, and a laptop holding one township's roster could not merge it.
+  where.ledger_statements = '0';
   if (officer !== null) {
     where.visits += ` AND x.officer = @officer`;
     where.visit_voids += ` AND (x.voided_by = @officer OR EXISTS (SELECT 1 FROM visits v WHERE v.uid = x.visit_uid AND v.officer = @officer))`;

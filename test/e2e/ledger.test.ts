@@ -227,8 +227,17 @@ describe('two laptops merged in either order', () => {
 
     const x = path.join(dir, 'x.db');
     const y = path.join(dir, 'y.db');
-    for (const b of [rb1, c1, c2, rb2]) expect(cli(['merge', b], { db: x }).code, b).toBe(0);
-    for (const b of [rb2, c2, c1, rb1]) expect(cli(['merge', b], { db: y }).code, b).toBe(0);
+    // Bundles are signed: each supervisor database trusts the office's key on first use (its first roster bundle) and
+    // the two laptops' keys by `trust add`, as a team sets it up.
+    const trustLaptops = (db: string) => {
+      for (const c of [c1, c2]) expect(cli(['trust', 'add', c, '--yes'], { db }).code, c).toBe(0);
+    };
+    expect(cli(['merge', rb1], { db: x }).code).toBe(0);
+    trustLaptops(x);
+    for (const b of [c1, c2, rb2]) expect(cli(['merge', b], { db: x }).code, b).toBe(0);
+    expect(cli(['merge', rb2], { db: y }).code).toBe(0);
+    trustLaptops(y);
+    for (const b of [c2, c1, rb1]) expect(cli(['merge', b], { db: y }).code, b).toBe(0);
     const rx = cli(['reconcile', '--json'], { db: x }).stdout;
     const ry = cli(['reconcile', '--json'], { db: y }).stdout;
     const norm = (s: string) => JSON.stringify(JSON.parse(s), (k, v) => (k === 'payment_id' || k === 'visit_id' ? undefined : v));
