@@ -176,7 +176,7 @@ describe('voids between laptops', () => {
       'township,village,group,household,borrower,loan_no,principal,interest,guarantor,guarantor_address\n涡水镇,马头冲村委,马头冲一组,房生二企,房生二企,WS-2022-0002,1200.00,150.00,房生三,马头冲二组12号\n',
     );
     must(['import', 'roster', csv, '--as-of', '2026-11-13'], office);
-    must(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--pay-by', '2026-12-20'], office);
+    must(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--pay-by', '2026-12-20', '--force'], office);
     must(['notice', 'void', '涡水镇-2026-0001', '--reason', 'wrong', '--officer', '张明'], office);
     const roster = path.join(tmpDir(), 'r.fvb');
     must(['export', '--roster', '--township', '涡水镇', '--out', roster], office);

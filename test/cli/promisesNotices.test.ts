@@ -64,7 +64,8 @@ describe('notice register', () => {
     const issue = async (...a: string[]) => JSON.parse((await runInProcess(['notice', 'issue', ...a, '--json'], { db })).stdout);
     const a = await issue('--loan', 'WS-2022-0001', '--type', 'overdue-loan');
     expect(a).toMatchObject({ notice_no: '涡水镇-2026-0001', type: 'overdue-loan', issued_on: '2026-11-22', borrower: '房六贵', principal_fen: 150000, interest_fen: 18000, status: 'outstanding' });
-    expect((await issue('--loan', 'WS-2022-0002', '--type', 'guarantor')).notice_no).toBe('涡水镇-2026-0002');
+    // The sample's guarantor is released: --force (issue 11).
+    expect((await issue('--loan', 'WS-2022-0002', '--type', 'guarantor', '--force')).notice_no).toBe('涡水镇-2026-0002');
     expect((await issue('--loan', 'XP-2023-0032', '--type', 'matured-loan')).notice_no).toBe('香坪镇-2026-0001');
     expect((await issue('--loan', 'WS-2022-0004', '--type', 'interest-reminder', '--date', '2025-12-30')).notice_no).toBe('涡水镇-2025-0001');
 
@@ -98,7 +99,7 @@ describe('notice register', () => {
     expect(t.stdout).toMatch(/催收逾期贷款本息通知书（借款人留存联）\n编号: WS2026-1/);
     expect(t.stdout).toMatch(/回执联[\s\S]*借款人（签字）/);
     const out = path.join(tmpDir(), 'n.html');
-    const h = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--out', out], { db, lang: 'zh' });
+    const h = await runInProcess(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--out', out, '--force'], { db, lang: 'zh' });
     expect(h.code, h.stderr).toBe(0);
     expect(h.stdout).toMatch(/已发出通知书 WS2026-2/);
     const html = fs.readFileSync(out, 'utf8');

@@ -178,3 +178,16 @@ describe('marks and legal events travel like visits', () => {
     expect(snapshot(other).replace(/merged_bundles:.*\n?/, '')).toBe(again.replace(/merged_bundles:.*\n?/, ''));
   });
 });
+
+describe('a guarantor notice for a guarantor who is released', () => {
+  it('warns and asks for --force; with it, the notice is issued', () => {
+    // K-7's guarantor 保人辛: general guarantee, period ended 2024-06-10 with no lawsuit: released (art. 693).
+    const before = snapshot(db);
+    const r = cli(['notice', 'issue', '--loan', 'K-7', '--type', 'guarantor'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is released');
+    expect(r.stderr).toContain('--force');
+    expect(snapshot(db)).toBe(before);
+    expect(cli(['notice', 'issue', '--loan', 'K-7', '--type', 'guarantor', '--force', '--json'], { db }).code).toBe(0);
+  });
+});

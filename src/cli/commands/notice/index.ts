@@ -20,7 +20,7 @@ export function registerNotice(program: Command, ctx: Context): void {
     .option('--type <type>', h(L, `通知书类型（必填）：${NOTICE_TYPES.join('、')}`, `notice type (required): ${NOTICE_TYPES.join(', ')}`))
     .option('--date <date>', h(L, '发出日期（默认今天）', 'date issued (default today)'))
     .option('--pay-by <date>', h(L, '还款期限（不早于发出日期）；不给则写“收到本通知书之日起十五日内”', 'the date to pay by (not before the issue date); without it: "within 15 days of receipt"'))
-    .option('--force', h(L, '同一贷款同一天已发过同类通知书时，仍发出一份新编号的', 'issue even when a notice of this type went to this loan the same day'))
+    .option('--force', h(L, '仍然发出：同一贷款同一天已发过同类通知书，或保证人已免责、其诉讼时效已届满', 'issue anyway: a notice of this type already went to this loan the same day, or the guarantor is released or past their own limitation'))
     .option('--out <file>', h(L, '写入文件：.html 为可打印的 A4 页面（两联），其他为文本', 'write to a file: .html is a printable A4 page (two copies), anything else text'))
     .option('--json', h(L, '以 JSON 输出登记的通知书', 'print the registered notice as JSON'));
   describe(

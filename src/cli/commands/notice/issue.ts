@@ -12,6 +12,10 @@ import { normaliseDate } from '../../../domain/dates.js';
 import { out, t, withSession } from '../../runtime.js';
 import { prepareOutFile, type OutFile } from '../../outFile.js';
 import { requireLoan } from '../../lookups.js';
+import { loanClockFacts } from '../../../db/limitation.js';
+import { loanClockRow } from '../../../report/limitation.js';
+import { DEFAULT_EXPIRING_DAYS } from '../../../domain/limitation.js';
+import { periodYears } from '../../scope.js';
 import { renderNotice, warnNoLender } from './render.js';
 
 export function action(ctx: Context) {
@@ -39,6 +43,21 @@ export function action(ctx: Context) {
       const series = getSetting(db, 'notice-series') ?? DEFAULT_NOTICE_SERIES;
       if (!isValidSeries(series)) {
         throw new DataError(text(`通知书编号格式“${series}”无效：请用 config set notice-series 设置，如 {township}-{year}-{seq:4}。`, `The notice series "${series}" is not valid: set one like {township}-{year}-{seq:4} with config set notice-series.`));
+      }
+      // A guarantor who is released (no timely act within the guarantee period, art. 693) or whose own limitation has
+      // run out owes nothing enforceable: demanding of them is most likely a mistake. --force issues it anyway.
+      if (type === 'guarantor' && !o.force) {
+        const now = today(ctx);
+        const [facts] = loanClockFacts(db, { loanId: loan.loanId }, now);
+        const g = facts ? loanClockRow(facts, { today: now, periodYears: periodYears(db), withinDays: DEFAULT_EXPIRING_DAYS }).guarantee : null;
+        if (g && (g.state === 'released' || g.state === 'limitation-expired')) {
+          throw new DataError(
+            text(
+              `保证人 ${g.guarantor} ${g.state === 'released' ? '已免除保证责任' : '的诉讼时效已届满'}：${g.why.zh} 如确需发出，请加 --force。未使用编号。`,
+              `Guarantor ${g.guarantor} ${g.state === 'released' ? 'is released' : "is past their own limitation"}: ${g.why.en} To issue it anyway, add --force. No number was used.`,
+            ),
+          );
+        }
       }
       const letterhead = readLetterhead(db);
       // The output file is checked (its temporary file created) before a number is drawn: a bad path uses no number.
