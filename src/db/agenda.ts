@@ -16,7 +16,7 @@ export function householdAgendaFacts(db: Db, today: IsoDate, f: { townshipId?: n
   return db
     .prepare(
       `SELECT h.id AS householdId, h.head_name AS householdHead,
-              (SELECT max(v.visit_date) FROM live_visits v WHERE v.household_id = h.id AND v.visit_date <= @today) AS lastVisit,
+              (SELECT max(v.visit_date) FROM live_visits v WHERE v.household_id = h.id AND v.visit_date <= @today AND v.channel = 'visit') AS lastVisit,
               ${CURRENT_STANCE_SQL} AS stance, s.status AS borrowerStatus, s.where_text AS statusWhere
        FROM households h
        JOIN effective_villages ev ON ev.village_id = h.village_id

@@ -51,7 +51,8 @@ CREATE TABLE loan_events (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, loan_no
   note TEXT, recorded_at TEXT NOT NULL);
 -- A household is named by one of its loans (the smallest loan number): stable on every laptop, unlike row ids.
 CREATE TABLE visits (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, household_loan_no TEXT NOT NULL, borrower_loan_no TEXT, visit_date TEXT NOT NULL,
-  officer TEXT NOT NULL, note TEXT, escalate TEXT, source TEXT NOT NULL, external_id TEXT, dedupe_key TEXT, created_at TEXT NOT NULL);
+  officer TEXT NOT NULL, note TEXT, escalate TEXT, source TEXT NOT NULL, external_id TEXT, dedupe_key TEXT, created_at TEXT NOT NULL,
+  channel TEXT, delivery TEXT, delivered_on TEXT, delivered_to TEXT, tracking_no TEXT, recording INTEGER);
 CREATE TABLE visit_outcomes (visit_uid TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, loan_no TEXT, notice_no TEXT, signed_by TEXT,
   relation TEXT, reason TEXT, where_text TEXT, principal_fen INTEGER, interest_fen INTEGER, promise_amount_fen INTEGER, promise_date TEXT, text TEXT,
   actor TEXT, PRIMARY KEY (visit_uid, seq));

@@ -113,7 +113,7 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     .raw()
     .iterate(params) as Iterable<unknown[]>)
     no.run(r);
-  const vi = ins(`INSERT INTO visits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const vi = ins(`INSERT INTO visits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const vo = ins(`INSERT INTO visit_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const outcomes = db.prepare(
     `SELECT o.kind, l.loan_no, o.notice_no, o.signed_by, o.relation, o.reason, o.where_text, o.principal_fen, o.interest_fen, o.promise_amount_fen,
@@ -122,7 +122,8 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
   for (const r of db
     .prepare(
       `SELECT x.id, x.uid, x.origin_db, ${HOUSEHOLD_KEY}, ${BORROWER_KEY('x.borrower_id')}, x.visit_date, x.officer, x.note, x.escalate, x.source,
-              x.external_id, x.dedupe_key, x.created_at FROM visits x WHERE ${where.visits} ORDER BY x.id`,
+              x.external_id, x.dedupe_key, x.created_at, x.channel, x.delivery, x.delivered_on, x.delivered_to, x.tracking_no, x.recording
+       FROM visits x WHERE ${where.visits} ORDER BY x.id`,
     )
     .raw()
     .all(params) as unknown[][]) {
@@ -768,8 +769,9 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     `SELECT 1 FROM visits WHERE uid = @uid OR (@ext IS NOT NULL AND external_id = @ext) OR (@key IS NOT NULL AND dedupe_key = @key)`,
   ).pluck();
   const insVisit = db.prepare(
-    `INSERT INTO visits (uid, origin_db, household_id, borrower_id, visit_date, officer, note, escalate, source, external_id, dedupe_key, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'merge', ?, ?, ?)`,
+    `INSERT INTO visits (uid, origin_db, household_id, borrower_id, visit_date, officer, note, escalate, source, external_id, dedupe_key, created_at,
+                         channel, delivery, delivered_on, delivered_to, tracking_no, recording)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'merge', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insOutcome = db.prepare(
     `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text, actor)
@@ -785,7 +787,11 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     const hh = loanRow.get(v.household_loan_no) as { id: number; borrower_id: number; household_id: number };
     const bo = v.borrower_loan_no ? (loanRow.get(v.borrower_loan_no) as { borrower_id: number }).borrower_id : null;
     const id = Number(
-      insVisit.run(v.uid, v.origin_db, hh.household_id, bo, v.visit_date, v.officer, v.note, v.escalate, v.external_id, v.dedupe_key, v.created_at).lastInsertRowid,
+      insVisit.run(
+        v.uid, v.origin_db, hh.household_id, bo, v.visit_date, v.officer, v.note, v.escalate, v.external_id, v.dedupe_key, v.created_at,
+        // Bundles made before channels were recorded carry field visits.
+        v.channel ?? 'visit', v.delivery ?? null, v.delivered_on ?? null, v.delivered_to ?? null, v.tracking_no ?? null, v.recording ?? null,
+      ).lastInsertRowid,
     );
     for (const o of outcomesOf.all(v.uid) as Record<string, string | number | null>[]) {
       const l = lid(o.loan_no as string | null);

@@ -12,6 +12,9 @@ import { text } from '../domain/text.js';
 
 export type LoanFacts = LoanClockFacts;
 
+/** A remote contact's proof: a recording of the call. */
+const PROOF = `coalesce(v.recording, 0) = 1`;
+
 export interface LoanFilter {
   townshipId?: number;
   /** The committee as reports see it: households of a committee merged into it count too. */
@@ -79,12 +82,14 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
     .prepare(
       `SELECT * FROM (
          SELECT o.kind, o.loan_id AS loanId, o.actor, o.reason, o.where_text AS "where", o.text, o.principal_fen AS principalFen, o.interest_fen AS interestFen,
-                v.id AS visitId, v.visit_date AS date, NULL AS borrowerId, n.type AS noticeType, o.id AS oid
+                v.id AS visitId, v.visit_date AS date, NULL AS borrowerId, n.type AS noticeType, o.id AS oid,
+                v.channel, v.delivery, v.delivered_on AS deliveredOn, ${PROOF} AS hasProof
          FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
          WHERE o.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND v.visit_date <= @today
          UNION ALL
          SELECT o.kind, NULL, o.actor, o.reason, o.where_text, o.text, o.principal_fen, o.interest_fen, v.id, v.visit_date,
-                coalesce(v.borrower_id, (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = v.household_id)), n.type, o.id
+                coalesce(v.borrower_id, (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = v.household_id)), n.type, o.id,
+                v.channel, v.delivery, v.delivered_on, ${PROOF}
          FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
          WHERE o.loan_id IS NULL AND v.household_id IN (SELECT h.id ${from} WHERE ${where}) AND v.visit_date <= @today)
        ORDER BY date, visitId, oid`,

@@ -1,4 +1,5 @@
 // Reading visits back: the filtered visit list, one saved visit with its outcomes, a household's last visits.
+import type { Channel } from '../domain/outcomes.js';
 import type { Db } from './open.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { NotSignedReason, OutcomeKind, SignedBy } from '../domain/outcomes.js';
@@ -38,6 +39,13 @@ export interface VisitRow {
   source: string;
   externalId: string | null;
   createdAt: string;
+  /** How the contact was made, and its evidence. */
+  channel: Channel;
+  delivery: 'delivered' | 'not-delivered' | null;
+  deliveredOn: IsoDate | null;
+  deliveredTo: string | null;
+  trackingNo: string | null;
+  recording: number | null;
   void: { reason: string; by: string | null; at: string } | null;
   outcomes: OutcomeRow[];
 }
@@ -63,6 +71,7 @@ const VISIT_SELECT = `
   SELECT v.id AS visitId, v.uid, v.visit_date AS visitDate, v.officer, v.household_id AS householdId, v.borrower_id AS borrowerId,
          coalesce(b.name, h.head_name) AS borrower, t.name AS township, vil.name AS village, g.name AS "group",
          v.note, v.escalate, v.source, v.external_id AS externalId, v.created_at AS createdAt,
+         v.channel, v.delivery, v.delivered_on AS deliveredOn, v.delivered_to AS deliveredTo, v.tracking_no AS trackingNo, v.recording,
          x.reason AS voidReason, x.voided_by AS voidedBy, x.voided_at AS voidedAt
   FROM visits v
   JOIN households h ON h.id = v.household_id

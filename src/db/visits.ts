@@ -146,12 +146,17 @@ export function recordVisitIn(db: Db, v: VisitInput, today: IsoDate, opts: { ded
 
   const uid = v.uid ?? uuidv7();
   const origin = v.originDb ?? databaseId(db);
+  const ev = v.evidence;
   const visitId = Number(
     stmt(db, 
-        `INSERT INTO visits (uid, origin_db, household_id, borrower_id, visit_date, officer, note, escalate, source, external_id, dedupe_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO visits (uid, origin_db, household_id, borrower_id, visit_date, officer, note, escalate, source, external_id, dedupe_key, created_at,
+                             channel, delivery, delivered_on, delivered_to, tracking_no, recording)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(uid, origin, v.householdId, borrowerId, v.visitDate, v.officer.trim(), v.note ?? null, v.escalate ?? null, v.source, v.externalId ?? null, opts.dedupeKey ?? null, v.createdAt)
+      .run(
+        uid, origin, v.householdId, borrowerId, v.visitDate, v.officer.trim(), v.note ?? null, v.escalate ?? null, v.source, v.externalId ?? null, opts.dedupeKey ?? null, v.createdAt,
+        ev?.channel ?? 'visit', ev?.delivery ?? null, ev?.deliveredOn ?? null, ev?.deliveredTo ?? null, ev?.trackingNo ?? null, ev?.recording === null || ev?.recording === undefined ? null : ev.recording ? 1 : 0,
+      )
       .lastInsertRowid,
   );
   const ins = stmt(db, 

@@ -19,6 +19,7 @@ const WEEK_VISITS = `
       AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
       AND (@townshipId IS NULL OR ve.township_id = @townshipId)
       AND (@officer IS NULL OR v.officer = @officer)
+      AND v.channel = 'visit'
   )`;
 
 // Each loan's balance at the start of day @start, for the households in CTE `src(household_id)`, on the ledger's basis
@@ -73,7 +74,18 @@ export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
        ORDER BY wv.visit_date, wv.visit_id`,
     )
     .all({ start: scope.start, end: scope.end, townshipId: scope.townshipId ?? null, officer: scope.officer ?? null }) as WeekVisitRow[];
-  if (visits.length === 0) return { visits, outcomes: [], villages: [], households: [], intentLoans: [], townships: [] };
+  // The other contacts of the week in the same scope (calls, messages, letters, the office), by channel.
+  const otherContacts = db
+    .prepare(
+      `SELECT v.channel, count(*) AS contacts
+       FROM visits v JOIN households h ON h.id = v.household_id JOIN effective_villages ev ON ev.village_id = h.village_id JOIN villages ve ON ve.id = ev.effective_id
+       WHERE v.visit_date BETWEEN @start AND @end AND v.channel <> 'visit'
+         AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
+         AND (@townshipId IS NULL OR ve.township_id = @townshipId) AND (@officer IS NULL OR v.officer = @officer)
+       GROUP BY v.channel ORDER BY v.channel`,
+    )
+    .all({ start: scope.start, end: scope.end, townshipId: scope.townshipId ?? null, officer: scope.officer ?? null }) as { channel: string; contacts: number }[];
+  if (visits.length === 0) return { visits, outcomes: [], villages: [], households: [], intentLoans: [], townships: [], otherContacts };
   // The week's visits are in hand: later queries start from their ids rather than finding them again.
   const ids = (xs: number[]) => JSON.stringify([...new Set(xs)]);
 
@@ -133,5 +145,5 @@ export function weekFacts(db: Db, scope: WeekScope): WeekFacts {
     )
     .all(ids(visits.map((v) => v.townshipId))) as TownshipProfileRow[];
 
-  return { visits, outcomes, villages, households, intentLoans, townships };
+  return { visits, outcomes, villages, households, intentLoans, townships, otherContacts };
 }

@@ -1,6 +1,7 @@
 // Which recorded fact is which legal event: a visit's outcomes, loan marks and legal stages, mapped by exhaustive switches.
 import type { IsoDate } from './dates.js';
-import type { OutcomeKind } from './outcomes.js';
+import { inPerson, type Channel, type OutcomeKind } from './outcomes.js';
+import { text } from './text.js';
 import type { Actor, LegalResult, LegalStage, PublicMedium } from './limitationStatus.js';
 import type { ClockEvent } from './limitation.js';
 import type { GuarantorAct } from './guarantee.js';
@@ -18,7 +19,19 @@ export interface ClockOutcome {
   interestFen: number | null;
   /** For a signed notice in the register: its type. */
   noticeType: string | null;
+  /** How the contact was made (a field visit when not said) and its evidence. */
+  channel?: Channel;
+  delivery?: 'delivered' | 'not-delivered' | null;
+  deliveredOn?: IsoDate | null;
+  /** A recording of the call, or an attachment (photo, screenshot, scan) on the visit. */
+  hasProof?: boolean;
 }
+
+const NO_PROOF = text('已记录，但没有证据（录音、截图、回执）：不中断时效', 'recorded, no proof (recording, screenshot, receipt): does not interrupt');
+const NOT_DELIVERED = text(
+  '没有登记送达日期（或未送达）：不计入（比法律“应当到达”之日更严格）',
+  'no delivery date recorded (or not delivered): it does not count (stricter than the law’s “should have arrived”)',
+);
 
 export type LoanMarkKind = 'public-notice' | 'accelerated';
 
@@ -47,11 +60,17 @@ export function visitClockEvents(outcomes: ClockOutcome[]): { events: ClockEvent
   const events: ClockEvent[] = [];
   const guarantorActs: GuarantorAct[] = [];
   let finding = null as IsoDate | null;
-  const borrowerSigned = outcomes.find((o) => o.kind === 'notice-signed' && (o.actor ?? 'borrower') === 'borrower');
-  const borrowerPromised = outcomes.some((o) => o.kind === 'intent' && (o.actor ?? 'borrower') === 'borrower');
+  // A signature or promise made remotely counts only with its proof (a recording, a screenshot, a returned receipt).
+  const proven = (o: ClockOutcome) => inPerson(o.channel ?? 'visit') || !!o.hasProof;
+  const borrowerSigned = outcomes.find((o) => o.kind === 'notice-signed' && (o.actor ?? 'borrower') === 'borrower' && proven(o));
+  const borrowerPromised = outcomes.some((o) => o.kind === 'intent' && (o.actor ?? 'borrower') === 'borrower' && proven(o));
   for (const o of outcomes) {
     const actor: Actor = o.actor ?? 'borrower';
     const base = { date: o.date, visitId: o.visitId, actor };
+    if ((o.kind === 'notice-signed' || o.kind === 'intent') && !proven(o)) {
+      events.push({ ...base, kind: o.kind, unproven: NO_PROOF });
+      continue;
+    }
     switch (o.kind) {
       case 'notice-signed':
         if (actor === 'guarantor') {
@@ -82,6 +101,17 @@ export function visitClockEvents(outcomes: ClockOutcome[]): { events: ClockEvent
       case 'statute-expired':
         finding = finding === null || o.date > finding ? o.date : finding;
         break;
+      case 'demand': {
+        // A demand by message or letter counts from the day it was delivered (SPC 2020 art. 8(1)(ii)-(iii)).
+        const remoteWritten = o.channel === 'message' || o.channel === 'letter' || o.channel === 'lawyer-letter';
+        if (remoteWritten && o.deliveredOn && o.delivery !== 'not-delivered') {
+          if (actor === 'guarantor') guarantorActs.push({ date: o.deliveredOn, kind: 'demand', visitId: o.visitId });
+          events.push({ ...base, date: o.deliveredOn, kind: 'demand', detail: o.channel });
+        } else {
+          events.push({ ...base, kind: 'demand', detail: o.channel ?? null, unproven: NOT_DELIVERED });
+        }
+        break;
+      }
     }
   }
   return { events, guarantorActs, finding };

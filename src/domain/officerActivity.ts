@@ -7,4 +7,6 @@ export interface OfficerActivity {
   intents: number;
   principalFen: number;
   interestFen: number;
+  /** Contacts by another channel than a field visit (phone, message, letter, office), by channel; visits count field visits only. */
+  contacts?: Record<string, number>;
 }

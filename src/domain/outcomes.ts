@@ -1,8 +1,41 @@
 // What a visit can record, and the vocabularies its fields draw on.
 import type { Text } from './text.js';
 
-export const OUTCOME_KINDS = ['notice-signed', 'not-signed', 'cash', 'intent', 'statute-expired', 'note'] as const;
+export const OUTCOME_KINDS = ['notice-signed', 'not-signed', 'cash', 'intent', 'statute-expired', 'note', 'demand'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/** How a contact was made: a field visit, or a call, a message (SMS/WeChat), a letter, a lawyer's letter, the office. */
+export const CHANNELS = ['visit', 'phone', 'message', 'letter', 'lawyer-letter', 'office'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, Text> = {
+  visit: { zh: '上门走访', en: 'field visit' },
+  phone: { zh: '电话', en: 'phone call' },
+  message: { zh: '短信/微信', en: 'message' },
+  letter: { zh: '信函', en: 'letter' },
+  'lawyer-letter': { zh: '律师函', en: "lawyer's letter" },
+  office: { zh: '来社（行）面谈', en: 'at the office' },
+};
+
+/** Contacts in person: a signature or a promise there is proved by the visit itself. */
+export function inPerson(c: Channel): boolean {
+  return c === 'visit' || c === 'office';
+}
+
+/** The evidence a remote contact can carry. */
+export interface ContactEvidence {
+  channel: Channel;
+  /** message: delivered or not, as the phone or platform reported it. */
+  delivery: 'delivered' | 'not-delivered' | null;
+  /** message / letter: the day it was delivered (the letter's delivery date from its tracking). */
+  deliveredOn: string | null;
+  /** message: the number or account it went to (masked in output). */
+  deliveredTo: string | null;
+  /** letter: the postal tracking number. */
+  trackingNo: string | null;
+  /** phone: a recording of the call exists. */
+  recording: boolean | null;
+}
 
 export const NOT_SIGNED_REASONS = ['away', 'refused', 'not-found', 'deceased', 'other'] as const;
 export type NotSignedReason = (typeof NOT_SIGNED_REASONS)[number];
@@ -20,6 +53,7 @@ export const OUTCOME_LABELS: Record<OutcomeKind, Text> = {
   intent: { zh: '达成还款意向', en: 'repayment intent' },
   'statute-expired': { zh: '已丧失诉讼时效', en: 'statute expired' },
   note: { zh: '其他情况', en: 'note' },
+  demand: { zh: '发出催收（函件/信息）', en: 'demand sent' },
 };
 
 export const REASON_LABELS: Record<NotSignedReason, Text> = {
@@ -59,6 +93,9 @@ export const OUTCOME_ALIASES: Record<string, OutcomeKind> = {
   note: 'note',
   其他: 'note',
   其他情况: 'note',
+  demand: 'demand',
+  催收函: 'demand',
+  发出催收: 'demand',
 };
 
 export function parseOutcomeKind(s: string): OutcomeKind | null {

@@ -1,7 +1,7 @@
 // A visit and its outcomes, and the rules a visit must satisfy before it is saved.
 import type { Fen } from './money.js';
 import type { IsoDate } from './dates.js';
-import type { NotSignedReason, OutcomeKind, SignedBy } from './outcomes.js';
+import { inPerson, type Channel, type ContactEvidence, type NotSignedReason, type OutcomeKind, type SignedBy } from './outcomes.js';
 import { text, type Text } from './text.js';
 import { createHash } from 'node:crypto';
 
@@ -37,6 +37,8 @@ export interface VisitInput {
   externalId?: string | null;
   createdAt: string;
   outcomes: OutcomeInput[];
+  /** How the contact was made (default a field visit) and the evidence of a remote one. */
+  evidence?: ContactEvidence;
 }
 
 /** Which rule a problem breaks, so a caller can word it for its own input (flags, a file's columns). */
@@ -49,12 +51,14 @@ export type VisitRule =
   | 'intent-amount'
   | 'intent-date'
   | 'promise-before-visit'
-  | 'not-signed-reason';
+  | 'not-signed-reason'
+  | 'demand-channel'
+  | 'delivered-before-contact';
 
 /** One broken rule: which rule, the VisitInput/OutcomeInput field it is about, and the message for flags. */
 export interface VisitProblem {
   rule: VisitRule;
-  field: 'visitDate' | 'officer' | 'outcomes' | 'principalFen' | 'promiseAmountFen' | 'promiseDate' | 'reason';
+  field: 'visitDate' | 'officer' | 'outcomes' | 'principalFen' | 'promiseAmountFen' | 'promiseDate' | 'reason' | 'channel' | 'deliveredOn';
   text: Text;
 }
 
@@ -70,6 +74,7 @@ export function visitProblems(v: VisitInput, today?: IsoDate): VisitProblem[] {
   }
   if (!v.officer.trim()) add('officer-missing', 'officer', text('缺少催收员（--officer，或用 fieldvisit config set officer 设置默认值）', 'the officer is missing (--officer, or set a default with fieldvisit config set officer)'));
   if (v.outcomes.length === 0) add('no-outcome', 'outcomes', text('至少要有一项走访结果', 'a visit needs at least one outcome'));
+  const channel: Channel = v.evidence?.channel ?? 'visit';
   const kinds = new Set(v.outcomes.map((o) => o.kind));
   if (kinds.has('notice-signed') && kinds.has('not-signed')) {
     const sameLoan = v.outcomes.filter((o) => o.kind === 'notice-signed').some((a) => v.outcomes.some((b) => b.kind === 'not-signed' && b.loanId === a.loanId));
@@ -98,7 +103,19 @@ export function visitProblems(v: VisitInput, today?: IsoDate): VisitProblem[] {
         break;
       case 'statute-expired':
         break;
+      case 'demand':
+        if (inPerson(channel)) {
+          add('demand-channel', 'channel', text('“发出催收”用于短信/微信、信函或律师函（--channel message|letter|lawyer-letter）；当面催收请记签回或未签回通知书', 'a demand goes out by message, letter or lawyer’s letter (--channel message|letter|lawyer-letter); in person, record the notice signed or not signed'));
+        }
+        break;
     }
+  }
+  const delivered = v.evidence?.deliveredOn;
+  if (delivered && delivered < v.visitDate) {
+    add('delivered-before-contact', 'deliveredOn', text(`送达日期 ${delivered} 早于发出日期 ${v.visitDate}`, `the delivery date ${delivered} is before the contact's date ${v.visitDate}`));
+  }
+  if (today !== undefined && delivered && delivered > today) {
+    add('delivered-before-contact', 'deliveredOn', text(`送达日期 ${delivered} 在今天之后`, `the delivery date ${delivered} is after today`));
   }
   return errs;
 }

@@ -77,6 +77,8 @@ export interface TownshipProfileRow {
 }
 
 export interface WeekFacts {
+  /** Contacts of the week by another channel than a field visit (phone, message, letter…): counted, never in the figures. */
+  otherContacts?: { channel: string; contacts: number }[];
   visits: WeekVisitRow[];
   outcomes: WeekOutcomeRow[];
   villages: WeekVillageRow[];

@@ -19,6 +19,7 @@ const headers = (zh: boolean) => [
   zh ? '还款意向' : 'intents',
   zh ? '兑现/爽约' : 'kept / broken',
   zh ? '兑现率' : 'kept rate',
+  zh ? '其他联系' : 'other contacts',
 ];
 
 function cells(l: OfficerLine, lang: Lang): string[] {
@@ -33,7 +34,13 @@ function cells(l: OfficerLine, lang: Lang): string[] {
     String(l.intents),
     `${l.promisesKept}/${l.promisesBroken}`,
     percent(l.keptRate),
+    String(otherContacts(l)),
   ];
+}
+
+/** Calls, messages, letters and office contacts together (field visits are the quota's measure). */
+function otherContacts(l: OfficerLine): number {
+  return Object.values(l.contacts ?? {}).reduce((a, n) => a + n, 0);
 }
 
 function title(r: OfficerReport, lang: Lang): string {
@@ -56,7 +63,7 @@ export function officersAsText(r: OfficerReport, lang: Lang, opts: { ascii?: boo
 
 export function officersAsMarkdown(r: OfficerReport, lang: Lang): string {
   const zh = lang === 'zh';
-  return `# ${title(r, lang)}\n\n` + mdTable(headers(zh), [...r.lines, r.total].map((l) => cells(l, lang)), [1, 2, 3, 4, 5, 6, 7, 8, 9]) + '\n' + note(r, lang);
+  return `# ${title(r, lang)}\n\n` + mdTable(headers(zh), [...r.lines, r.total].map((l) => cells(l, lang)), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) + '\n' + note(r, lang);
 }
 
 function lineJson(l: OfficerLine) {
@@ -74,6 +81,7 @@ function lineJson(l: OfficerLine) {
     promises_broken: l.promisesBroken,
     promises_open: l.promisesOpen,
     kept_rate: l.keptRate,
+    contacts_by_channel: l.contacts ?? {},
   };
 }
 
@@ -96,11 +104,16 @@ function lineCells(l: OfficerLine, officer: string | null): CsvCell[] {
     l.promisesBroken,
     l.promisesOpen,
     share(l.keptRate),
+    otherContacts(l),
   ];
 }
 
-const OFFICER_COLUMNS = ['officer', 'visits', 'quota', 'quota_share', 'households', 'notices_signed', 'principal', 'interest', 'intents', 'promises_kept', 'promises_broken', 'promises_open', 'kept_rate'];
-const OFFICER_LABELS = { principal: { zh: '收回本金', en: 'Principal collected' }, interest: { zh: '收回利息', en: 'Interest collected' } };
+const OFFICER_COLUMNS = ['officer', 'visits', 'quota', 'quota_share', 'households', 'notices_signed', 'principal', 'interest', 'intents', 'promises_kept', 'promises_broken', 'promises_open', 'kept_rate', 'other_contacts'];
+const OFFICER_LABELS = {
+  principal: { zh: '收回本金', en: 'Principal collected' },
+  interest: { zh: '收回利息', en: 'Interest collected' },
+  other_contacts: { zh: '其他方式联系', en: 'Other contacts' },
+};
 
 export function officersAsCsv(r: OfficerReport, headers: CsvHeaders = 'en'): string {
   return tableAsCsv({ columns: OFFICER_COLUMNS, labels: OFFICER_LABELS, rows: r.lines.map((l) => lineCells(l, l.officer)) }, headers);

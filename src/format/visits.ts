@@ -1,7 +1,8 @@
 // Renders visits: the household brief shown before logging, the summary to confirm, the visit list, saved visits as JSON.
 import { pick, type Lang } from '../domain/text.js';
 import { fenToDisplay } from '../domain/money.js';
-import { OUTCOME_LABELS, REASON_LABELS } from '../domain/outcomes.js';
+import { CHANNEL_LABELS, OUTCOME_LABELS, REASON_LABELS } from '../domain/outcomes.js';
+import { maskPhone } from '../domain/idNumber.js';
 import type { OutcomeInput } from '../domain/visit.js';
 import type { BorrowerDetail } from '../db/borrowers.js';
 import type { OutcomeRow, VisitRow } from '../db/visitList.js';
@@ -142,6 +143,11 @@ export function visitJson(v: VisitRow) {
     source: v.source,
     external_id: v.externalId,
     created_at: v.createdAt,
+    channel: v.channel,
+    evidence:
+      v.channel === 'visit' || v.channel === 'office'
+        ? null
+        : { delivery: v.delivery, delivered_on: v.deliveredOn, delivered_to: maskPhone(v.deliveredTo), tracking_no: v.trackingNo, recording: v.recording === null ? null : v.recording === 1 },
     void: v.void ? { reason: v.void.reason, voided_by: v.void.by, voided_at: v.void.at } : null,
     outcomes: v.outcomes.map(outcomeJson),
   };
@@ -153,7 +159,8 @@ export function savedVisitAsJson(v: VisitRow, warnings: string[]): string {
 
 export function savedVisitAsText(v: VisitRow, lang: Lang): string {
   const zh = lang === 'zh';
-  const head = zh ? `已保存走访 #${v.visitId}：${v.borrower}，${v.visitDate}，${v.officer}` : `Saved visit #${v.visitId}: ${v.borrower}, ${v.visitDate}, ${v.officer}`;
+  const via = v.channel === 'visit' ? '' : zh ? `（${pick(CHANNEL_LABELS[v.channel], lang)}）` : ` (${pick(CHANNEL_LABELS[v.channel], lang)})`;
+  const head = zh ? `已保存走访 #${v.visitId}${via}：${v.borrower}，${v.visitDate}，${v.officer}` : `Saved visit #${v.visitId}${via}: ${v.borrower}, ${v.visitDate}, ${v.officer}`;
   return [head, ...v.outcomes.map((o) => `  • ${outcomeText({ ...o, by: o.actedBy }, o.loanNo, lang)}`)].join('\n') + '\n';
 }
 

@@ -78,6 +78,7 @@ export function weeklyReportJsonValue(r: WeeklyReport, opts: JsonOptions = {}) {
     sections: r.sections.map((s) => sectionJson(s, trace)),
     totals: { villages_visited: r.totals.villagesVisited, ...figuresJson(r.totals, trace), matters: r.totals.matters.map(matterJson) },
     reconciliation: [...r.sections.map((s) => reconciliationJson(s, s.township, s.area)), reconciliationJson(r.totals, null, null)],
+    other_contacts: r.otherContacts,
     next_week: {
       start: r.nextWeek.start,
       end: r.nextWeek.end,

@@ -1,7 +1,8 @@
 // The weekly report's words, in Chinese or English, as a small document (headings, paragraphs, lists, a table) that the text, Markdown and HTML renderers all draw.
 import type { IsoDate } from '../domain/dates.js';
 import { fenToDisplay } from '../domain/money.js';
-import { NOT_SIGNED_REASONS, REASON_LABELS } from '../domain/outcomes.js';
+import { CHANNELS, CHANNEL_LABELS, NOT_SIGNED_REASONS, REASON_LABELS } from '../domain/outcomes.js';
+import { pick } from '../domain/text.js';
 import type { Lang } from '../domain/text.js';
 import type { Letterhead } from '../domain/letterhead.js';
 import { letterheadLines, type LetterheadLines } from './letterhead.js';
@@ -257,6 +258,15 @@ export function weeklyReportDoc(r: WeeklyReport, lang: Lang, lh?: DocLetterhead)
   const visits: Block[] = r.sections.length
     ? r.sections.map((s) => ({ kind: 'paragraph', text: (zh ? `【${sectionLabel(s)}】` : `${sectionLabel(s)}. `) + sectionParagraph(lang, s) }))
     : [{ kind: 'paragraph', text: zh ? '本周没有走访记录。' : 'No visits were recorded this week.' }];
+  // Calls, messages, letters and office visits: a line of their own; the figures above are field visits only.
+  const others = CHANNELS.filter((c) => c !== 'visit' && (r.otherContacts[c] ?? 0) > 0);
+  if (others.length) {
+    const parts = others.map((c) => `${pick(CHANNEL_LABELS[c], lang)} ${r.otherContacts[c]}`);
+    visits.push({
+      kind: 'paragraph',
+      text: zh ? `本周另有其他方式联系：${parts.join('，')} 次（不计入上述走访数字）。` : `Other contacts this week: ${parts.join(', ')} (not in the field-visit figures above).`,
+    });
+  }
 
   const matters: Block = r.totals.matters.length
     ? { kind: 'list', ordered: true, items: r.totals.matters.map((m) => `${matterPlace(lang, m)}${zh ? '：' : ': '}${m.text}`) }

@@ -3,7 +3,7 @@ import type { Choice, Prompter } from './prompter.js';
 import { CancelledError, DataError } from '../domain/errors.js';
 import { normaliseDate, type IsoDate } from '../domain/dates.js';
 import { fenToDisplay, parseYuan, type Fen } from '../domain/money.js';
-import { NOT_SIGNED_REASONS, OUTCOME_KINDS, OUTCOME_LABELS, REASON_LABELS, type NotSignedReason, type OutcomeKind, type SignedBy } from '../domain/outcomes.js';
+import { CHANNELS, CHANNEL_LABELS, type Channel, type ContactEvidence, NOT_SIGNED_REASONS, OUTCOME_KINDS, OUTCOME_LABELS, REASON_LABELS, type NotSignedReason, type OutcomeKind, type SignedBy } from '../domain/outcomes.js';
 import { checkVisit, type OutcomeInput } from '../domain/visit.js';
 import { pick, type Lang } from '../domain/text.js';
 
@@ -38,6 +38,8 @@ export interface VisitDraft {
   note: string | null;
   escalate: string | null;
   outcomes: OutcomeInput[];
+  /** How the contact was made and its evidence (a field visit when not said). */
+  evidence?: ContactEvidence;
 }
 
 export interface WizardDeps {
@@ -47,6 +49,8 @@ export interface WizardDeps {
   /** Already chosen with --loan or --borrower. */
   preset?: { borrowerId: number; loanId: number | null };
   presetDate?: IsoDate;
+  /** --channel given on the command line: not asked again. */
+  presetChannel?: Channel;
   presetOfficer?: string;
   /** --note / --escalate given on the command line: part of the draft, so the summary shows what will be saved. */
   presetNote?: string;
@@ -68,6 +72,14 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
   const L = d.lang;
   const m = (zh: string, en: string) => (L === 'zh' ? zh : en);
 
+  // How the contact was made comes first: it decides what proof the rest needs.
+  const channel =
+    d.presetChannel ??
+    (await p.select<Channel>({
+      message: m('联系方式', 'How was the contact made'),
+      choices: CHANNELS.map((c) => ({ value: c, name: pick(CHANNEL_LABELS[c], L) })),
+      default: 'visit',
+    }));
   const borrowerId = d.preset?.borrowerId ?? (await pickBorrower(p, d, m));
   const h = d.household(borrowerId);
   d.say(d.describeHousehold(borrowerId));
@@ -197,7 +209,8 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
         outcomes.push({ kind, loanId, promiseAmountFen: (parseYuan(amount) as { fen: number }).fen, promiseDate: normaliseDate(date, d.today)! });
         break;
       }
-      case 'statute-expired': {
+      case 'statute-expired':
+      case 'demand': {
         outcomes.push({ kind, loanId: await chooseLoan(kind, true) });
         break;
       }
@@ -219,7 +232,8 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
   }
   if (outcomes.length === 0) throw new CancelledError();
 
-  const draft: VisitDraft = { householdId: h.householdId, borrowerId: h.borrowerId, visitDate, officer, note, escalate, outcomes };
+  const evidence = await askEvidence(p, channel, visitDate, d.today, m);
+  const draft: VisitDraft = { householdId: h.householdId, borrowerId: h.borrowerId, visitDate, officer, note, escalate, outcomes, evidence };
   // The same rules the save applies, checked before the summary so the officer is not asked to confirm a visit that would be refused.
   const errs = checkVisit({ ...draft, source: 'cli', createdAt: '' }, d.today);
   if (errs.length) throw new DataError(errs[0]!, errs.slice(1));
@@ -227,6 +241,37 @@ export async function visitWizard(p: Prompter, d: WizardDeps): Promise<VisitDraf
   const ok = await p.confirm({ message: m('保存这次走访？', 'Save this visit?'), default: true });
   if (!ok) throw new CancelledError();
   return draft;
+}
+
+/** The proof a remote contact carries: whether and when a message or letter arrived, a call's recording. */
+async function askEvidence(p: Prompter, channel: Channel, visitDate: IsoDate, today: IsoDate, m: (zh: string, en: string) => string): Promise<ContactEvidence> {
+  const ev: ContactEvidence = { channel, delivery: null, deliveredOn: null, deliveredTo: null, trackingNo: null, recording: null };
+  const dateQ = async (message: string) => {
+    const v = await p.input({
+      message,
+      validate: (x) => {
+        if (!x.trim()) return true;
+        const d = normaliseDate(x, today);
+        if (!d) return m('请输入日期，如 2026-11-20，或留空', 'Enter a date such as 2026-11-20, or leave it empty');
+        if (d < visitDate || d > today) return m(`应在 ${visitDate} 到 ${today} 之间`, `Between ${visitDate} and ${today}`);
+        return true;
+      },
+    });
+    return v.trim() ? normaliseDate(v, today) : null;
+  };
+  if (channel === 'phone') ev.recording = await p.confirm({ message: m('有通话录音吗？', 'Is there a recording of the call?'), default: false });
+  if (channel === 'message') {
+    ev.deliveredTo = (await p.input({ message: m('发送到的号码或微信（可留空）', 'Sent to which number or WeChat (may be empty)') })).trim() || null;
+    const delivered = await p.confirm({ message: m('已送达吗？', 'Was it delivered?'), default: true });
+    ev.delivery = delivered ? 'delivered' : 'not-delivered';
+    if (delivered) ev.deliveredOn = await dateQ(m('送达日期（留空：未知，不计入时效）', 'Delivered on (empty: unknown, does not count for the clock)'));
+  }
+  if (channel === 'letter' || channel === 'lawyer-letter') {
+    ev.trackingNo = (await p.input({ message: m('邮件单号（可留空）', 'Tracking number (may be empty)') })).trim() || null;
+    ev.deliveredOn = await dateQ(m('妥投日期（留空：尚未送达）', 'Delivered on (empty: not delivered yet)'));
+    if (ev.deliveredOn) ev.delivery = 'delivered';
+  }
+  return ev;
 }
 
 async function pickBorrower(p: Prompter, d: WizardDeps, m: (zh: string, en: string) => string): Promise<number> {

@@ -127,6 +127,8 @@ export interface WeeklyReport {
   sections: Section[];
   totals: Figures & { villagesVisited: string[]; matters: Matter[] };
   nextWeek: { start: IsoDate; end: IsoDate; promisesDue: PromiseDueInput[]; township: string | null };
+  /** Contacts by another channel than a field visit, by channel: a line of their own, never in the figures. */
+  otherContacts: Record<string, number>;
 }
 
 export interface WeeklyReportInput {
@@ -309,5 +311,6 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     sections,
     totals: { villagesVisited: sections.flatMap((s) => s.villagesVisited), ...figures(c, allHouseholds, allVisits), matters: sections.flatMap((s) => s.matters) },
     nextWeek: input.nextWeek,
+    otherContacts: Object.fromEntries((facts.otherContacts ?? []).map((x) => [x.channel, x.contacts])),
   };
 }

@@ -67,6 +67,10 @@ export function buildOfficerReport(
       intents: sum((l) => l.intents),
       principalFen: sum((l) => l.principalFen),
       interestFen: sum((l) => l.interestFen),
+      contacts: lines.reduce<Record<string, number>>((acc, l) => {
+        for (const [k, n] of Object.entries(l.contacts ?? {})) acc[k] = (acc[k] ?? 0) + n;
+        return acc;
+      }, {}),
     },
     promises,
     o.quota * lines.length,

@@ -77,7 +77,7 @@ describe('notice issue --type guarantor', () => {
 
 describe('interactive visit log with flags', () => {
   const wizard = (extra: { kind: 'input' | 'select' | 'checkbox' | 'confirm' | 'search'; match?: RegExp; answer: unknown }[]) =>
-    scriptedPrompter([{ kind: 'input', match: /Visit date/, answer: '' }, { kind: 'input', match: /Officer/, answer: '张明' }, ...extra]);
+    scriptedPrompter([{ kind: 'select', match: /How was the contact made/, answer: 'visit' },{ kind: 'input', match: /Visit date/, answer: '' }, { kind: 'input', match: /Officer/, answer: '张明' }, ...extra]);
 
   it('--note and --escalate are in the summary the officer confirms, and are what is saved', async () => {
     const db = fresh();

@@ -171,6 +171,7 @@ describe('visit void and visit list', () => {
 describe('visit log interactively (fake Prompter)', () => {
   const wizard = (extra: { kind: 'input' | 'select' | 'checkbox' | 'confirm' | 'search'; match?: RegExp; answer: unknown }[]) =>
     scriptedPrompter([
+      { kind: 'select', match: /How was the contact made/, answer: 'visit' },
       { kind: 'search', match: /Borrower/, answer: { kind: 'borrower', borrowerId: 20 } },
       { kind: 'input', match: /Visit date/, answer: 'yesterday' },
       { kind: 'input', match: /Officer/, answer: '张明' },
@@ -181,6 +182,7 @@ describe('visit log interactively (fake Prompter)', () => {
     const db = fresh();
     const borrowerId = query(db, `SELECT id FROM borrowers WHERE name = '盘四妹'`)[0].id;
     const p = scriptedPrompter([
+      { kind: 'select', match: /How was the contact made/, answer: 'visit' },
       { kind: 'search', match: /Borrower/, answer: { kind: 'borrower', borrowerId } },
       { kind: 'input', match: /Visit date/, answer: 'yesterday' },
       { kind: 'input', match: /Officer/, answer: '张明' },
@@ -211,6 +213,7 @@ describe('visit log interactively (fake Prompter)', () => {
     const db = fresh();
     const q = (sql: string) => query(db, sql)[0].id;
     const p = scriptedPrompter([
+      { kind: 'select', match: /How was the contact made/, answer: 'visit' },
       { kind: 'search', answer: { kind: 'browse' } },
       { kind: 'select', match: /Township/, answer: q(`SELECT id FROM townships WHERE name = '涡水镇'`) },
       { kind: 'select', match: /Village/, answer: q(`SELECT id FROM villages WHERE name = '涡水村委'`) },
@@ -236,6 +239,7 @@ describe('visit log interactively (fake Prompter)', () => {
       db,
       tty: true,
       prompter: scriptedPrompter([
+        { kind: 'select', match: /How was the contact made/, answer: 'visit' },
         { kind: 'input', match: /Visit date/, answer: '' },
         { kind: 'input', match: /Officer/, answer: '张明' },
         { kind: 'checkbox', answer: ['statute-expired'] },

@@ -106,6 +106,9 @@ describe('interactive run under a pseudo-terminal', () => {
       throw new Error(`timed out waiting for ${re}; screen:\n${screen()}`);
     };
     try {
+      // The channel comes first (issue 10); a field visit is the default.
+      await waitFor(/How was the contact made/);
+      t('send-keys', 'Enter');
       await waitFor(/Borrower \(type/);
       t('send-keys', '-l', '盘石生');
       await waitFor(/❯ 盘石生 {2}马头冲村委/);
@@ -142,6 +145,8 @@ describe('interactive run under a pseudo-terminal', () => {
       sock = `${sock}-2`;
       const cmd2 = command.replace(q(rcFile), q(rc2));
       expect(t('new-session', '-d', '-x', '160', '-y', '50', cmd2).status).toBe(0);
+      await waitFor(/How was the contact made/);
+      t('send-keys', 'Enter');
       await waitFor(/Borrower \(type/);
       t('send-keys', 'C-c');
       const end2 = Date.now() + 15000;

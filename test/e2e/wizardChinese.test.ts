@@ -45,7 +45,11 @@ describe('the visit log wizard in Chinese under a real terminal', () => {
     };
     try {
       // The borrower search, with its key hints.
-      let s = await waitFor(/借款人（输入姓名/);
+      // The channel comes first (issue 10): a field visit is the default; its hints must be Chinese too.
+      let s = await waitFor(/联系方式/);
+      expect(s).not.toMatch(ENGLISH);
+      t('send-keys', 'Enter');
+      s = await waitFor(/借款人（输入姓名/);
       expect(s).toMatch(/↑↓ 移动 • 回车 选择/);
       t('send-keys', '-l', '盘石生');
       await waitFor(/❯ 盘石生 {2}马头冲村委/);

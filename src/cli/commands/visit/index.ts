@@ -1,7 +1,7 @@
 // `fieldvisit visit log|void|list`: record visits, correct them by voiding, and read them back (definitions; actions in ./<verb>.ts).
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { NOT_SIGNED_REASONS, OUTCOME_KINDS } from '../../../domain/outcomes.js';
+import { CHANNELS, NOT_SIGNED_REASONS, OUTCOME_KINDS } from '../../../domain/outcomes.js';
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
@@ -35,6 +35,12 @@ export function registerVisit(program: Command, ctx: Context): void {
     .option('--note <text>', h(L, '备注', 'note'))
     .option('--escalate <text>', h(L, '需要主管或部门协助的事项', 'a matter for the supervisor'))
     .option('--force', h(L, '仍然记录（如签回日期早于通知书发出日期）', 'record anyway (e.g. a notice signed back before its issue date)'))
+    .addOption(new Option('--channel <channel>', h(L, '联系方式（默认 visit 上门走访）', 'how the contact was made (default: visit)')).choices([...CHANNELS]))
+    .option('--delivered-on <date>', h(L, '短信/微信或信函的送达日期（催收自此计入时效）', 'the day a message or letter was delivered (a demand counts from it)'))
+    .option('--not-delivered', h(L, '短信/微信或信函未送达', 'the message or letter was not delivered'))
+    .option('--to <number>', h(L, '短信/微信发送到的号码（输出时打码）', 'the number a message went to (masked in output)'))
+    .option('--tracking-no <no>', h(L, '信函的邮件单号', "the letter's tracking number"))
+    .option('--recording', h(L, '电话有录音（电话中的还款承诺需要录音或截图为证）', 'the call was recorded (a promise by phone needs a recording or screenshot)'))
     .option('--json', h(L, '以 JSON 输出保存的走访', 'print the saved visit as JSON'));
   describe(
     log,
@@ -46,6 +52,8 @@ export function registerVisit(program: Command, ctx: Context): void {
       'fieldvisit visit log --loan WS-2022-0001 --outcome notice-signed,intent --promise-amount 500 --promise-date 2026-11-27',
       'fieldvisit visit log --loan WS-2021-0005 --outcome cash --principal 300 --interest 200 --date 2026-11-16',
       'fieldvisit visit log --borrower 沈二 --outcome not-signed --reason away --where 广州',
+      'fieldvisit visit log --loan WS-2022-0019 --channel message --outcome demand --to 13900000001 --delivered-on 2026-11-21',
+      'fieldvisit visit log --loan WS-2022-0019 --channel phone --recording --outcome intent --promise-amount 500 --promise-date 2026-12-10',
     ],
   );
   lazyAction(log, ctx, () => import('./log.js'));

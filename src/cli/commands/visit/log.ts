@@ -12,7 +12,7 @@ import { DataError, UsageError } from '../../../domain/errors.js';
 import { brokenByHousehold } from '../../../domain/promise.js';
 import { parseYuan } from '../../../domain/money.js';
 import { maskIdNumber, maskPersonal } from '../../../domain/idNumber.js';
-import { NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../../../domain/outcomes.js';
+import { CHANNELS, NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, type Channel, type ContactEvidence, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../../../domain/outcomes.js';
 import type { OutcomeInput } from '../../../domain/visit.js';
 import { pick, text } from '../../../domain/text.js';
 import { normaliseDate, type IsoDate } from '../../../domain/dates.js';
@@ -42,6 +42,37 @@ export interface LogOpts {
   escalate?: string;
   force?: boolean;
   json?: boolean;
+  channel?: string;
+  deliveredOn?: string;
+  notDelivered?: boolean;
+  to?: string;
+  trackingNo?: string;
+  recording?: boolean;
+}
+
+/** The channel and the evidence flags that go with it; a flag for another channel is a usage error naming it. */
+export function evidenceFromFlags(o: LogOpts, day: IsoDate): ContactEvidence {
+  const channel = (o.channel ?? 'visit') as Channel;
+  if (!(CHANNELS as readonly string[]).includes(channel)) usage(`--channel 只能是 ${CHANNELS.join('、')}。`, `--channel must be one of ${CHANNELS.join(', ')}.`);
+  const owners: [keyof LogOpts, string, Channel[]][] = [
+    ['deliveredOn', '--delivered-on', ['message', 'letter', 'lawyer-letter']],
+    ['notDelivered', '--not-delivered', ['message', 'letter', 'lawyer-letter']],
+    ['to', '--to', ['message']],
+    ['trackingNo', '--tracking-no', ['letter', 'lawyer-letter']],
+    ['recording', '--recording', ['phone']],
+  ];
+  for (const [key, flag, chans] of owners) {
+    if (o[key] !== undefined && !chans.includes(channel)) usage(`${flag} 只用于 --channel ${chans.join('/')}。`, `${flag} goes with --channel ${chans.join('/')} only.`);
+  }
+  if (o.notDelivered && o.deliveredOn) usage('--not-delivered 与 --delivered-on 只能选一个。', 'Give --not-delivered or --delivered-on, not both.');
+  return {
+    channel,
+    delivery: o.notDelivered ? 'not-delivered' : o.deliveredOn ? 'delivered' : null,
+    deliveredOn: o.deliveredOn ? parseDateFlag('--delivered-on', o.deliveredOn, day) : null,
+    deliveredTo: o.to?.trim() || null,
+    trackingNo: o.trackingNo?.trim() || null,
+    recording: channel === 'phone' ? !!o.recording : null,
+  };
 }
 
 function usage(zh: string, en: string): never {
@@ -66,7 +97,7 @@ const FLAG_OWNERS: [keyof LogOpts, string, OutcomeKind[]][] = [
   ['noticeNo', '--notice-no', ['notice-signed']],
   ['signedBy', '--signed-by', ['notice-signed']],
   ['relation', '--relation', ['notice-signed']],
-  ['by', '--by', ['intent', 'cash']],
+  ['by', '--by', ['intent', 'cash', 'demand']],
   ['principal', '--principal', ['cash']],
   ['interest', '--interest', ['cash']],
   ['promiseAmount', '--promise-amount', ['intent']],
@@ -126,6 +157,9 @@ export function outcomesFromFlags(o: LogOpts, kinds: OutcomeKind[], loanId: numb
         return { kind, loanId: null };
       case 'statute-expired':
         return { kind, loanId };
+      case 'demand':
+        // --by: whom the demand was sent to (the borrower, or the guarantor).
+        return { kind, loanId, by: actedBy(o.by) };
     }
   });
 }
@@ -190,6 +224,14 @@ export function action(ctx: Context) {
       }
     }
     const flagOutcomes = interactive ? [] : outcomesFromFlags(opts, kinds, null, day);
+    const flagEvidence = evidenceFromFlags(opts, day);
+    if (interactive) {
+      for (const [key, flag] of [['deliveredOn', '--delivered-on'], ['notDelivered', '--not-delivered'], ['to', '--to'], ['trackingNo', '--tracking-no'], ['recording', '--recording']] as const) {
+        if (opts[key] !== undefined) {
+          usage(`${flag} 需要与 --outcome 一起用：交互录入时会询问。`, `${flag} needs --outcome: the interactive mode asks for it.`);
+        }
+      }
+    }
     await withSession(ctx, command, async ({ db }) => {
       const loan: LoanRef | null = opts.loan ? requireLoan(db, opts.loan) : null;
       let borrowerId = loan?.borrowerId ?? null;
@@ -209,6 +251,7 @@ export function action(ctx: Context) {
           defaultOfficer: officerDefault,
           preset: borrowerId !== null ? { borrowerId, loanId: loan?.loanId ?? null } : undefined,
           presetDate: date,
+          presetChannel: opts.channel !== undefined ? flagEvidence.channel : undefined,
           presetOfficer: opts.officer?.trim() || undefined,
           presetNote: opts.note,
           presetEscalate: opts.escalate,
@@ -238,6 +281,7 @@ export function action(ctx: Context) {
           note: opts.note?.trim() || null,
           escalate: opts.escalate?.trim() || null,
           outcomes: flagOutcomes.map((o) => (o.kind === 'note' ? o : { ...o, loanId: loan?.loanId ?? null })),
+          evidence: flagEvidence,
         };
       }
       // A notice cannot come back signed before it was issued: most likely a wrong number or date. --force records it.
