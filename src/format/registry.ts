@@ -44,6 +44,7 @@ export const OUTPUTS = {
   'promise list': ['text', 'json', 'csv', 'xlsx'],
   'notice list': ['text', 'json', 'csv', 'xlsx'],
   reconcile: ['text', 'md', 'json', 'csv', 'xlsx'],
+  'loan dossier': ['text', 'json', 'html'],
 } as const satisfies Record<string, readonly FormatName[]>;
 
 export type OutputKind = keyof typeof OUTPUTS;

@@ -5,6 +5,7 @@ import { LEGAL_RESULTS, LEGAL_STAGES, PUBLIC_MEDIA } from '../../../domain/limit
 import type { Context } from '../../context.js';
 import { describe, h } from '../../help.js';
 import { lazyAction } from '../../lazy.js';
+import { addFormatOptions } from '../../outputFormat.js';
 
 export function registerLoan(program: Command, ctx: Context): void {
   const L = ctx.lang;
@@ -92,4 +93,18 @@ export function registerLoan(program: Command, ctx: Context): void {
     .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
   describe(legalVoid, L, '作废一条诉讼记录：记录保留，注明谁、何时、为何作废，不再计入时效。', 'Void a legal record: it is kept with who, when and why, and no longer counts.', ['fieldvisit loan legal void 2 --reason "案号录错"']);
   lazyAction(legalVoid, ctx, () => import('./legalVoid.js'));
+
+  const dossier = loan
+    .command('dossier')
+    .argument('<loan>', h(L, '合同编号', 'loan number'))
+    .option('--unmask', h(L, '显示完整身份证号和电话（交法务部门的正本）', 'full ID numbers and phones (the legal department’s copy)'));
+  addFormatOptions(dossier, L, 'loan dossier');
+  describe(
+    dossier,
+    L,
+    '一笔贷款的证据目录（交法务部门）：当事人、余额与还款（是否入账）、诉讼时效逐步推算及条文、保证人期间、按日期编号的证据（方式、行为人、证明事项、附件：图片直接嵌入，其他文件列出 SHA-256）、通知书和费用。--out 文件.html 为可打印的 A4 页面。',
+    'The legal file of one loan for the legal department: parties, balance history (posted or not), the limitation chain step by step with its articles, the guarantor’s clock, and the numbered evidence (channel, who acted, what it proves, attachments: images embedded, other files named by SHA-256), notices and costs. --out FILE.html writes a printable A4 page.',
+    ['fieldvisit loan dossier WS-2022-0019 --out 证据目录.html', 'fieldvisit loan dossier WS-2022-0019 --json --unmask'],
+  );
+  lazyAction(dossier, ctx, () => import('./dossier.js'));
 }

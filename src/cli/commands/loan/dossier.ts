@@ -1,0 +1,31 @@
+// `fieldvisit loan dossier LOAN` (action): the loan's legal file, as text, JSON or a printable A4 page with its proof embedded.
+import type { Command } from 'commander';
+import { dossierFacts } from '../../../db/dossier.js';
+import { readLetterhead } from '../../../db/settings.js';
+import { buildDossier } from '../../../report/dossier.js';
+import { dossierRenderers } from '../../../format/dossier.js';
+import { DEFAULT_EXPIRING_DAYS } from '../../../domain/limitation.js';
+import { today, type Context } from '../../context.js';
+import { withSession } from '../../runtime.js';
+import { emitRendered } from '../../output.js';
+import { outputFormat, type FormatFlags } from '../../outputFormat.js';
+import { requireLoan } from '../../lookups.js';
+import { periodYears } from '../../scope.js';
+
+export function action(ctx: Context) {
+  return async (loanNo: string, opts: { unmask?: boolean } & FormatFlags, command: Command) => {
+    const { format, headers } = outputFormat('loan dossier', opts);
+    await withSession(
+      ctx,
+      command,
+      async ({ db }) => {
+        const now = today(ctx);
+        const loan = requireLoan(db, loanNo);
+        const facts = dossierFacts(db, loan.loanId, now)!;
+        const d = buildDossier(facts, { today: now, periodYears: periodYears(db), withinDays: DEFAULT_EXPIRING_DAYS });
+        await emitRendered(ctx, dossierRenderers, format, d, { lang: ctx.lang, unmask: !!opts.unmask, headers, letterhead: readLetterhead(db) }, opts.out);
+      },
+      { mustExist: true },
+    );
+  };
+}

@@ -1,0 +1,70 @@
+// The legal file of one loan (证据目录): its content as JSON, and the printable page rendered by headless Chromium.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, json, sampleDb, tmpDir } from '../helpers.js';
+
+function findChromium(): string | null {
+  for (const c of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (c && fs.existsSync(c)) return c;
+  return null;
+}
+const CHROMIUM = findChromium();
+if (!CHROMIUM) console.warn('dossier browser check skipped: Chromium not found (install Debian’s chromium package, or set CHROMIUM=/path/to/chromium).');
+
+function printToPdf(html: string, pdf: string): void {
+  const profile = tmpDir('fv-chromium-');
+  const r = spawnSync(
+    CHROMIUM!,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href],
+    { encoding: 'utf8', timeout: 90000 },
+  );
+  fs.rmSync(profile, { recursive: true, force: true });
+  if (r.error) throw r.error;
+}
+
+let db: string;
+const dir = tmpDir('fv-dossier-');
+beforeAll(() => {
+  db = sampleDb({ visits: true });
+  const ok = (a: string[]) => expect(cli(a, { db }).code).toBe(0);
+  ok(['config', 'set', 'institution', '某某县农村信用合作联社']);
+  ok(['visit', 'log', '--loan', 'WS-2022-0029', '--officer', '张明', '--channel', 'message', '--outcome', 'demand', '--to', '13900001234', '--delivered-on', '2026-11-21', '--date', '2026-11-21']);
+  ok(['loan', 'legal', 'WS-2022-0029', '--stage', 'referred', '--date', '2026-11-22']);
+});
+
+describe('loan dossier', () => {
+  it('JSON: parties masked unless --unmask, balance history, the chain, and numbered evidence with what each proves', () => {
+    const d = json(cli(['loan', 'dossier', 'WS-2022-0029', '--json'], { db }));
+    expect(d.loan.loan_no).toBe('WS-2022-0029');
+    expect(d.borrower.id_number).toMatch(/\*{4,}/);
+    expect(json(cli(['loan', 'dossier', 'WS-2022-0029', '--json', '--unmask'], { db })).borrower.id_number).not.toMatch(/\*/);
+    expect(d.balance.statements[0]).toMatchObject({ as_of: '2026-11-13' });
+    expect(d.clock.steps.length).toBeGreaterThan(2);
+    expect(d.evidence.map((e: { no: number }) => e.no)).toEqual(d.evidence.map((_: unknown, i: number) => i + 1));
+    const byKind = (k: string) => d.evidence.filter((e: { kind: string }) => e.kind === k);
+    expect(byKind('contact').find((e: { channel: string }) => e.channel === 'message')).toMatchObject({ date: '2026-11-21', proves: 'demand-delivered' });
+    expect(byKind('contact').find((e: { channel: string; proves: string }) => e.channel === 'visit' && e.proves === 'agreement-to-pay')).toBeTruthy();
+    expect(byKind('legal')[0]).toMatchObject({ date: '2026-11-22' });
+    expect(d.guarantor_clock).toMatchObject({ guarantor: '房石山', state: 'released' });
+  });
+
+  it.skipIf(!CHROMIUM)('the printable page renders in Chromium: A4 pages with the parties, the chain and the evidence', () => {
+    const html = path.join(dir, 'dossier.html');
+    expect(cli(['loan', 'dossier', 'WS-2022-0029', '--out', html, '--lang', 'zh'], { db }).code).toBe(0);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/<script|https?:\/\//);
+    expect(page).toContain('某某县农村信用合作联社');
+    expect(page).toContain('证据目录');
+    expect(page).toContain('《民法典》第195条');
+    const pdf = path.join(dir, 'dossier.pdf');
+    printToPdf(html, pdf);
+    const bytes = fs.readFileSync(pdf).toString('latin1');
+    const pages = (bytes.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(4);
+    expect(bytes).toMatch(/\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]/); // A4 in points (595 x 842)
+  });
+});
