@@ -11,6 +11,8 @@ import { clockSteps, guaranteeJson, loanClockJson } from './limitation.js';
 import { outcomeText } from './visits.js';
 import { asJson } from './table.js';
 import type { RendererMap } from './render.js';
+import { money as moneyCell, type DataTable } from './csv.js';
+import { tableSheet, workbook } from './xlsx.js';
 
 export interface DossierRenderOptions {
   lang: Lang;
@@ -286,7 +288,46 @@ export function dossierAsText(d: Dossier, o: DossierRenderOptions): string {
   return lines.join('\n') + '\n';
 }
 
+/** Three sheets for the back office: the evidence list, the balance history and the limitation chain. */
+export function dossierAsXlsx(d: Dossier, o: DossierRenderOptions): Promise<Uint8Array> {
+  const L = o.lang;
+  const label = (zh: string, en: string) => ({ zh, en });
+  const evidence: DataTable = {
+    columns: ['no', 'date', 'channel', 'who', 'what', 'proves', 'clock', 'attachments'],
+    labels: {
+      no: label('序号', 'No.'), date: label('日期', 'Date'), channel: label('方式', 'Channel'), who: label('经办 / 行为人', 'Officer / actor'),
+      what: label('内容', 'What'), proves: label('证明事项', 'Proves'), clock: label('对时效的作用', 'For the clock'), attachments: label('附件（SHA-256）', 'Attachments (SHA-256)'),
+    },
+    rows: d.evidence.map((it) => {
+      const x = evidenceParts(it, L, !!o.unmask);
+      return [it.no, it.date, x.channel, x.who, x.what.join('\n'), x.proves, x.clock.join('\n'), x.attachments.map((a) => `${a.name} ${a.sha256}`).join('\n')];
+    }),
+  };
+  const balance: DataTable = {
+    columns: ['date', 'what', 'principal', 'interest', 'state'],
+    labels: { date: label('日期', 'Date'), what: label('项目', 'What'), principal: label('本金', 'Principal'), interest: label('利息', 'Interest'), state: label('入账', 'Posted') },
+    rows: [
+      ...d.balance.statements.map((s) => [s.asOf, t(L, '余额（后台）', 'statement'), moneyCell(s.principalFen), moneyCell(s.interestFen), '']),
+      ...d.balance.payments.map((x) => [x.paidOn, t(L, `现场收款 #${x.id}`, `field payment #${x.id}`), moneyCell(x.principalFen), moneyCell(x.interestFen), x.state === 'posted' ? `${x.state} ${x.postedOn}` : x.state]),
+      ...d.balance.branch.map((b) => [b.to, t(L, '柜面还款', 'paid at the branch'), moneyCell(b.principalFen), moneyCell(b.interestFen), '']),
+      ['', t(L, '现欠', 'outstanding'), moneyCell(d.balance.outstanding.principalFen), moneyCell(d.balance.outstanding.interestFen), ''],
+    ],
+  };
+  const steps: DataTable = {
+    columns: ['date', 'what', 'rule', 'expires'],
+    labels: { date: label('日期', 'Date'), what: label('事项', 'What'), rule: label('效果与依据', 'Effect and basis'), expires: label('此后届满', 'Then ends') },
+    rows: d.clock.clock ? clockSteps(d.clock.clock).map((x) => [x.date, pick(x.what, L), pick(x.rule, L), x.expires ?? '']) : [],
+  };
+  const n = d.balance.statements.length + d.balance.payments.length + d.balance.branch.length;
+  return workbook([
+    tableSheet(t(L, '证据目录', 'Evidence'), evidence, L, { title: t(L, `证据目录 ${d.parties.loanNo} ${d.parties.borrower.name}`, `Evidence file ${d.parties.loanNo} ${d.parties.borrower.name}`) }),
+    tableSheet(t(L, '余额与还款', 'Balance'), balance, L, { styleOf: (i) => (i === n ? 'total' : undefined) }),
+    tableSheet(t(L, '诉讼时效', 'Limitation'), steps, L),
+  ]);
+}
+
 export const dossierRenderers: RendererMap<'loan dossier', Dossier> = {
+  xlsx: (d, o) => dossierAsXlsx(d, { lang: o.lang, unmask: o.unmask }),
   text: (d, o) => dossierAsText(d, { lang: o.lang, unmask: o.unmask, letterhead: (o.letterhead as Letterhead | undefined) ?? null }),
   json: (d, o) => dossierAsJson(d, { lang: o.lang, unmask: o.unmask }),
   html: (d, o) => dossierAsHtml(d, { lang: o.lang, unmask: o.unmask, letterhead: (o.letterhead as Letterhead | undefined) ?? null }),

@@ -44,7 +44,7 @@ export const OUTPUTS = {
   'promise list': ['text', 'json', 'csv', 'xlsx'],
   'notice list': ['text', 'json', 'csv', 'xlsx'],
   reconcile: ['text', 'md', 'json', 'csv', 'xlsx'],
-  'loan dossier': ['text', 'json', 'html'],
+  'loan dossier': ['text', 'json', 'html', 'xlsx'],
 } as const satisfies Record<string, readonly FormatName[]>;
 
 export type OutputKind = keyof typeof OUTPUTS;

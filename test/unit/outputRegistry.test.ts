@@ -1,4 +1,5 @@
 // The output registry: each command's renderers match its formats, format choice from flags and file names, and the errors for what a command cannot write.
+import { dossierRenderers } from '../../src/format/dossier.js';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, OUTPUTS, resolveOutputFormat, type OutputKind } from '../../src/format/registry.js';
 import { weeklyRenderers } from '../../src/format/weeklyReport.js';
@@ -28,6 +29,7 @@ const RENDERERS: Record<OutputKind, object> = {
   'promise list': promiseListRenderers,
   'notice list': noticeListRenderers,
   reconcile: reconcileRenderers,
+  'loan dossier': dossierRenderers,
 };
 
 function usage(f: () => unknown): string {
