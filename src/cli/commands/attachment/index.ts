@@ -13,7 +13,7 @@ export function registerAttachment(program: Command, ctx: Context): void {
 
   const get = attachment
     .command('get')
-    .argument('<sha256>', h(L, '文件的 SHA-256（visit show 显示；前 8 位以上、唯一即可）', 'the file’s SHA-256 (shown by visit show; any unique prefix of 8 or more digits)'))
+    .argument('<hash>', h(L, '文件的 SHA-256（visit show 显示；前 8 位以上、唯一即可）', 'the file’s SHA-256 (shown by visit show; any unique prefix of 8 or more digits)'))
     .option('--out <file>', h(L, '写入的文件（必填；只有本人可读）', 'the file to write (required; readable by you only)'))
     .option('--json', h(L, '以 JSON 输出写入结果（不含文件内容）', 'print what was written as JSON (never the bytes)'));
   describe(
@@ -21,7 +21,7 @@ export function registerAttachment(program: Command, ctx: Context): void {
     L,
     '把一个附件原样写入 --out 文件（先写临时文件再改名，只有本人可读，因为可能是身份证照片）。',
     'Write one attachment, byte for byte, to the --out file (through a temporary file and a rename; readable by you only, since it may be a photo of an ID card).',
-    ['fieldvisit attachment get 3f2a9c01d4e5 --out 回执.jpg', 'fieldvisit attachment get 3f2a9c01d4e5b6778899aabbccddeeff00112233445566778899aabbccddeeff --out recording.amr --json'],
+    ['fieldvisit attachment get 3f2a9c01d4e5 --out 回执.jpg', 'fieldvisit attachment get 60017cb0 --out 通话录音.amr --json'],
   );
   lazyAction(get, ctx, () => import('./get.js'));
 }

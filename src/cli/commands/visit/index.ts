@@ -15,7 +15,7 @@ const repeat = (v: string, prev: string[]) => [...prev, v];
 export function registerVisit(program: Command, ctx: Context): void {
   const L = ctx.lang;
   const visit = program.command('visit');
-  describe(visit, L, '记录、作废和查看走访。', 'Log, void and list visits.', ['fieldvisit visit log', 'fieldvisit visit list --from 2026-11-16 --to 2026-11-22']);
+  describe(visit, L, '记录、作废和查看走访，并附上证据文件。', 'Log, void, list and show visits, and attach proof to them.', ['fieldvisit visit log', 'fieldvisit visit list --from 2026-11-16 --to 2026-11-22', 'fieldvisit visit attach 12 回执.jpg']);
 
   const log = visit
     .command('log')
@@ -67,7 +67,7 @@ export function registerVisit(program: Command, ctx: Context): void {
   const attach = visit
     .command('attach')
     .argument('<id>', h(L, '走访编号（见 visit list）', 'visit id (see visit list)'))
-    .argument('<file...>', h(L, '要附上的文件（每个不超过 25 MiB）', 'files to attach (up to 25 MiB each)'))
+    .argument('<file...>', h(L, '要附上的文件（每个不超过 25 MB）', 'files to attach (up to 25 MiB each)'))
     .option('--officer <name>', h(L, '添加人（默认 config set officer 的值）', 'who adds them (default: config set officer)'))
     .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
   describe(
