@@ -39,7 +39,7 @@ function cannotWrite(shown: string, e: unknown, extra?: Text): DataError {
  * Checks that `name` (relative to the working folder) can be written by creating its temporary file next to it now.
  * Throws a DataError naming the path when it cannot; nothing else has happened yet at that point.
  */
-export function prepareOutFile(ctx: Context, name: string, flag = '--out'): OutFile {
+export function prepareOutFile(ctx: Context, name: string, flag = '--out', opts: { mode?: number } = {}): OutFile {
   guardOutput(ctx, name, flag, { textOutput: true });
   const target = path.resolve(ctx.cwd, name);
   const tmp = `${target}.${process.pid}.tmp`;
@@ -49,9 +49,17 @@ export function prepareOutFile(ctx: Context, name: string, flag = '--out'): OutF
       if (fs.statSync(target).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       fs.accessSync(target, fs.constants.W_OK);
     }
-    fd = fs.openSync(tmp, 'w', 0o644);
+    fd = fs.openSync(tmp, 'w', opts.mode ?? 0o644);
   } catch (e) {
     throw cannotWrite(name, e);
+  }
+  if (opts.mode !== undefined) {
+    try {
+      // A temp file left over from a crash keeps its old mode: set it (a no-op on Windows).
+      fs.fchmodSync(fd, opts.mode);
+    } catch {
+      // chmod means nothing on Windows; the per-user folders protect the file there.
+    }
   }
   let open = true;
   let done = false;

@@ -9,6 +9,7 @@ import { registerImport } from './commands/import/index.js';
 import { registerPlace } from './commands/place/index.js';
 import { registerBorrower } from './commands/borrower/index.js';
 import { registerVisit } from './commands/visit/index.js';
+import { registerAttachment } from './commands/attachment/index.js';
 import { registerPromise } from './commands/promise/index.js';
 import { registerNotice } from './commands/notice/index.js';
 import { registerLoan } from './commands/loan/index.js';
@@ -53,6 +54,7 @@ export function buildProgram(ctx: Context): Command {
   registerPlace(program, ctx);
   registerBorrower(program, ctx);
   registerVisit(program, ctx);
+  registerAttachment(program, ctx);
   registerPromise(program, ctx);
   registerNotice(program, ctx);
   registerLoan(program, ctx);

@@ -30,6 +30,8 @@ export const BUNDLE_TABLES = [
   'notice_voids',
   // Appended so that a bundle made before them (which lacks them) keeps its checksum: tables absent are skipped.
   ...FACT_TABLE_NAMES,
+  // Attachment bytes, once per SHA-256. The checksum covers each hash and size; merge checks the bytes against the hash.
+  'blobs',
 ] as const;
 export type BundleTable = (typeof BUNDLE_TABLES)[number];
 
@@ -60,6 +62,7 @@ CREATE TABLE visit_voids (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, visit_u
 CREATE TABLE borrower_events (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, borrower_loan_no TEXT NOT NULL, kind TEXT NOT NULL, status TEXT,
   where_text TEXT, heir_name TEXT, stance TEXT, effective_on TEXT NOT NULL, visit_uid TEXT, recorded_at TEXT NOT NULL);
 CREATE TABLE notice_voids (uid TEXT PRIMARY KEY, origin_db TEXT NOT NULL, notice_no TEXT NOT NULL, reason TEXT NOT NULL, voided_by TEXT, voided_at TEXT NOT NULL);
+CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, bytes BLOB NOT NULL);
 `;
 
 export interface Manifest {
@@ -113,7 +116,9 @@ export function contentChecksum(b: BundleDb): string {
     // Bundles made before a table existed (notice_voids) lack it: they were sealed without it, so they verify without it.
     if (!present.has(t)) continue;
     h.update(`\n#${t}\n`);
-    for (const r of b.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) h.update(JSON.stringify(r) + '\n');
+    // A blob's bytes are covered through its hash (checked on merge, src/db/attachments.ts), not fed through JSON here.
+    const sel = t === 'blobs' ? 'sha256, size' : '*';
+    for (const r of b.prepare(`SELECT ${sel} FROM ${t} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) h.update(JSON.stringify(r) + '\n');
   }
   return h.digest('hex');
 }

@@ -8,6 +8,7 @@ import { mergeVillage, requireTownship } from './places.js';
 import { FACT_RECORD_COLUMNS, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
 import { loansOfFactUids, refreshLedger } from './ledger.js';
+import { applyBlobs, checkBundleBlobs, copyBlobs } from './attachments.js';
 import { DataError } from '../domain/errors.js';
 import { text, type Text } from '../domain/text.js';
 import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
@@ -81,6 +82,7 @@ function exportFilter(since: Since, marks: Partial<Record<RecordTable, number>>,
     where.visits += ` AND x.officer = @officer`;
     where.visit_voids += ` AND (x.voided_by = @officer OR EXISTS (SELECT 1 FROM visits v WHERE v.uid = x.visit_uid AND v.officer = @officer))`;
     where.borrower_events += ` AND EXISTS (SELECT 1 FROM visits v WHERE v.uid = x.visit_uid AND v.officer = @officer)`;
+    where.attachments += ` AND (x.added_by = @officer OR EXISTS (SELECT 1 FROM visits v WHERE v.uid = x.visit_uid AND v.officer = @officer))`;
   }
   return { where, params };
 }
@@ -158,6 +160,7 @@ function copyRecords(db: Db, b: BundleDb, where: Record<RecordTable, string>, pa
     be.run(r);
   copyFacts(db, b, where, params);
   copyNoticeVoids(db, b, where.notice_voids, params);
+  copyBlobs(db, b);
 }
 
 /** Notice voids travel by notice number, like the notices they void (a void may travel without its notice). */
@@ -188,7 +191,7 @@ function applyNoticeVoids(db: Db, b: BundleDb, s: MergeSummary): void {
 
 function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 'recorded'> {
   const counts: Record<string, number> = {};
-  for (const t of ['roster', 'village_merges', 'notices', 'visits', 'visit_outcomes', 'visit_voids', 'borrower_events', 'notice_voids', ...FACT_TABLE_NAMES]) {
+  for (const t of ['roster', 'village_merges', 'notices', 'visits', 'visit_outcomes', 'visit_voids', 'borrower_events', 'notice_voids', ...FACT_TABLE_NAMES, 'blobs']) {
     counts[t] = (b.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   const vd = b.prepare(`SELECT min(visit_date) AS a, max(visit_date) AS z FROM visits`).get() as { a: string | null; z: string | null };
@@ -198,7 +201,8 @@ function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 're
        UNION ALL SELECT recorded_at FROM borrower_events UNION ALL SELECT recorded_at FROM notices UNION ALL SELECT recorded_at FROM village_merges
        UNION ALL SELECT recorded_at FROM loan_marks UNION ALL SELECT recorded_at FROM legal_events UNION ALL SELECT voided_at FROM fact_voids
        UNION ALL SELECT voided_at FROM notice_voids
-       UNION ALL SELECT recorded_at FROM ledger_statements UNION ALL SELECT recorded_at FROM payment_confirmations)`,
+       UNION ALL SELECT recorded_at FROM ledger_statements UNION ALL SELECT recorded_at FROM payment_confirmations
+       UNION ALL SELECT added_at FROM attachments)`,
     )
     .get() as { a: string | null; z: string | null };
   return { counts, visit_dates: vd.a && vd.z ? [vd.a, vd.z] : null, recorded: rec.a && rec.z ? [rec.a, rec.z] : null };
@@ -323,7 +327,8 @@ export function exportRoster(
       const where: Record<RecordTable, string> = {
         village_merges: `x.township = @tname`,
         notices: inTownship('x.loan_id'),
-        ...rosterFactFilters(inTownship),
+        // Attachments of the visits this bundle carries.
+        ...rosterFactFilters(inTownship, `SELECT v6.uid FROM visits v6 WHERE v6.id IN (SELECT id FROM temp.export_visit_ids)`),
         visits: `x.id IN (SELECT id FROM temp.export_visit_ids)`,
         // Voids of the township's visits (an office void reaches the laptop, whether or not the visit travels too).
         visit_voids: `EXISTS (SELECT 1 FROM visits v4 JOIN households h4 ON h4.id = v4.household_id JOIN villages vi4 ON vi4.id = h4.village_id
@@ -420,6 +425,8 @@ export function checkBundles(
   try {
     for (const f of files) opened.push(openBundle(f, supportedSchema));
     verify?.(opened);
+    // Every attached file must match its hash: one altered blob refuses the whole batch before anything is written.
+    for (const o of opened) checkBundleBlobs(db, o.db, o.file);
     // Roster bundles first, oldest figures first (by their latest as-of date, then when they were made), so a newer
     // roster is applied last; the writer also refuses to let an older figure replace a newer one.
     const asOf = new Map(opened.map((o) => [o, o.manifest.kind === 'roster' ? rosterAsOf(o.db) : '']));
@@ -761,6 +768,8 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
   }
 
+  // Blobs before the attachments that name them.
+  applyBlobs(db, b);
   applyFacts(db, b, s.added, s.skipped);
 
   // Visits: merged history is recorded as it happened, without the checks made when it was first entered

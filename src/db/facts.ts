@@ -10,7 +10,7 @@ import { text } from '../domain/text.js';
 
 export interface FactTable {
   /** The local table (and the bundle table of the same name). */
-  table: 'loan_marks' | 'legal_events' | 'ledger_statements' | 'payment_confirmations' | 'fact_voids';
+  table: 'loan_marks' | 'legal_events' | 'ledger_statements' | 'payment_confirmations' | 'fact_voids' | 'attachments';
   /** Columns after uid and origin_db, in bundle order; a local `loan_id` travels as the bundle column `loan_no`. */
   columns: readonly string[];
   /** The column holding when it was recorded (UTC), for `export --since`. */
@@ -47,12 +47,22 @@ export const FACT_TABLES: readonly FactTable[] = [
     voidable: true,
   },
   { table: 'fact_voids', columns: ['target_uid', 'reason', 'voided_by', 'voided_at'], recordedAt: 'voided_at', voidable: false },
+  // A file attached to a visit as proof, named by the visit's uid; its bytes travel in the bundle's blobs table
+  // (src/db/attachments.ts). Kept when its visit is voided.
+  {
+    table: 'attachments',
+    columns: ['visit_uid', 'sha256', 'name', 'media_type', 'size', 'added_by', 'added_at'],
+    recordedAt: 'added_at',
+    voidable: false,
+  },
 ];
 export type FactTableName = FactTable['table'];
 export const FACT_TABLE_NAMES: readonly FactTableName[] = FACT_TABLES.map((t) => t.table);
 
 const bundleCol = (c: string) => (c === 'loan_id' ? 'loan_no' : c);
 const hasLoan = (t: FactTable) => t.columns.includes('loan_id');
+/** A fact about a visit (named by its uid) rather than a loan. */
+const hasVisit = (t: FactTable) => !hasLoan(t) && t.columns.includes('visit_uid');
 
 /** The bundle's tables for the facts: uid first, loans named by number. */
 export function factBundleSchema(): string {
@@ -115,13 +125,18 @@ export function copyFacts(db: Db, b: BundleDb, where: Record<FactTableName, stri
   }
 }
 
-/** The roster bundle's share: facts about the township's loans, and the voids of those facts. */
-export function rosterFactFilters(inTownship: (loanCol: string) => string): Record<FactTableName, string> {
-  const targets = FACT_TABLES.filter(hasLoan)
-    .map((t) => `SELECT f.uid FROM ${t.table} f WHERE ${inTownship('f.loan_id')}`)
+/**
+ * The roster bundle's share: facts about the township's loans, facts about the visits the bundle carries
+ * (`carriedVisitUids`: a SELECT of their uids), and the voids of those facts.
+ */
+export function rosterFactFilters(inTownship: (loanCol: string) => string, carriedVisitUids: string): Record<FactTableName, string> {
+  const targets = FACT_TABLES.filter((t) => t.voidable)
+    .map((t) => `SELECT f.uid FROM ${t.table} f WHERE ${hasLoan(t) ? inTownship('f.loan_id') : `f.visit_uid IN (${carriedVisitUids})`}`)
     .join(' UNION ALL ');
   const out = {} as Record<FactTableName, string>;
-  for (const t of FACT_TABLES) out[t.table] = hasLoan(t) ? inTownship('x.loan_id') : `x.target_uid IN (${targets})`;
+  for (const t of FACT_TABLES) {
+    out[t.table] = hasLoan(t) ? inTownship('x.loan_id') : hasVisit(t) ? `x.visit_uid IN (${carriedVisitUids})` : `x.target_uid IN (${targets})`;
+  }
   return out;
 }
 

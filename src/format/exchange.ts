@@ -17,6 +17,8 @@ const TABLE_ZH: Record<string, string> = {
   visit_voids: '作废',
   notice_voids: '通知书作废',
   borrower_events: '借款人状态',
+  attachments: '附件',
+  blobs: '附件文件',
 };
 const STATUS_ZH: Record<string, string> = { active: '正常', away: '外出', deceased: '死亡' };
 

@@ -65,6 +65,12 @@ describe('a promise by phone or message counts only with its proof', () => {
     log('C-6', '--channel', 'message', '--outcome', 'intent', '--promise-amount', '100', '--promise-date', '2026-12-01', '--date', '2026-11-05');
     expect(clock('C-6').expires).toBe('2027-05-06');
   });
+  it('a promise by message with its screenshot attached counts', () => {
+    const shot = path.join(dir, 'wechat.png');
+    fs.writeFileSync(shot, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(40, 1)]));
+    log('C-8', '--channel', 'message', '--outcome', 'intent', '--promise-amount', '100', '--promise-date', '2026-12-01', '--date', '2026-11-05', '--attach', shot);
+    expect(clock('C-8')).toMatchObject({ expires: '2029-11-05' });
+  });
   it('at the office, in person, a signature counts as on a field visit', () => {
     log('C-7', '--channel', 'office', '--outcome', 'notice-signed', '--date', '2026-11-06');
     expect(clock('C-7')).toMatchObject({ expires: '2029-11-06' });
@@ -92,14 +98,14 @@ describe('reports', () => {
     const w = json(cli(['report', 'weekly', '--week', '2026-W45', '--json'], { db }));
     // One field visit (C-8) in the figures; the calls and messages of the week only in other_contacts.
     expect(w.totals.households_visited).toBe(1);
-    expect(w.other_contacts).toEqual({ message: 1, office: 1, phone: 2 });
+    expect(w.other_contacts).toEqual({ message: 2, office: 1, phone: 2 });
     const text = cli(['report', 'weekly', '--week', '2026-W45'], { db }).stdout;
     expect(text).toContain('Other contacts this week');
     const o = json(cli(['report', 'officers', '--month', '2026-11', '--json'], { db }));
     const wf = o.officers.find((x: { officer: string }) => x.officer === '王芳');
     expect(wf.visits).toBe(1);
     // The letter went out in October: not this month.
-    expect(wf.contacts_by_channel).toEqual({ message: 3, office: 1, phone: 2 });
+    expect(wf.contacts_by_channel).toEqual({ message: 4, office: 1, phone: 2 });
   });
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, json, sampleDb, tmpDir } from '../helpers.js';
+import { countColour, decodePng, solidPng } from '../png.js';
 
 function findChromium(): string | null {
   for (const c of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (c && fs.existsSync(c)) return c;
@@ -33,7 +34,25 @@ beforeAll(() => {
   ok(['config', 'set', 'institution', '某某县农村信用合作联社']);
   ok(['visit', 'log', '--loan', 'WS-2022-0029', '--officer', '张明', '--channel', 'message', '--outcome', 'demand', '--to', '13900001234', '--delivered-on', '2026-11-21', '--date', '2026-11-21']);
   ok(['loan', 'legal', 'WS-2022-0029', '--stage', 'referred', '--date', '2026-11-22']);
+  // A photo of the signed receipt (a solid colour no other part of the page uses), attached to a field visit.
+  fs.writeFileSync(path.join(dir, 'receipt.png'), solidPng(120, 90, RECEIPT));
+  ok(['visit', 'log', '--loan', 'WS-2022-0029', '--officer', '张明', '--outcome', 'notice-signed', '--date', '2026-11-22', '--attach', path.join(dir, 'receipt.png')]);
+  fs.writeFileSync(path.join(dir, 'call.amr'), Buffer.concat([Buffer.from('#!AMR\n', 'latin1'), Buffer.alloc(64, 0x3c)]));
+  ok(['visit', 'log', '--loan', 'WS-2022-0029', '--officer', '张明', '--channel', 'phone', '--outcome', 'intent', '--promise-amount', '100', '--promise-date', '2026-12-05', '--date', '2026-11-22', '--attach', path.join(dir, 'call.amr')]);
 });
+
+const RECEIPT = '#c81e64';
+
+function screenshot(html: string, png: string): void {
+  const profile = tmpDir('fv-chromium-');
+  const r = spawnSync(
+    CHROMIUM!,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`, '--window-size=900,6000', `--screenshot=${png}`, pathToFileURL(html).href],
+    { encoding: 'utf8', timeout: 90000 },
+  );
+  fs.rmSync(profile, { recursive: true, force: true });
+  if (r.error) throw r.error;
+}
 
 describe('loan dossier', () => {
   it('JSON: parties masked unless --unmask, balance history, the chain, and numbered evidence with what each proves', () => {
@@ -66,5 +85,23 @@ describe('loan dossier', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(4);
     expect(bytes).toMatch(/\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12]/); // A4 in points (595 x 842)
+  });
+
+  it.skipIf(!CHROMIUM)('embeds the photo of the receipt (painted by the browser) and names the recording by its SHA-256', () => {
+    const html = path.join(dir, 'photo.html');
+    expect(cli(['loan', 'dossier', 'WS-2022-0029', '--out', html], { db }).code).toBe(0);
+    const page = fs.readFileSync(html, 'utf8');
+    expect(page).toMatch(/<img src="data:image\/png;base64,/);
+    const d = json(cli(['loan', 'dossier', 'WS-2022-0029', '--json'], { db }));
+    const amr = d.evidence.flatMap((e: { attachments: { type: string; sha256: string }[] }) => e.attachments).find((a: { type: string }) => a.type === 'audio/amr');
+    expect(amr).toBeTruthy();
+    expect(page).toContain(amr.sha256);
+    // The call's promise has its recording attached: it counts as an agreement to pay.
+    expect(d.evidence.find((e: { channel: string }) => e.channel === 'phone')).toMatchObject({ proves: 'agreement-to-pay' });
+    const png = path.join(dir, 'photo.png');
+    screenshot(html, png);
+    const img = decodePng(fs.readFileSync(png));
+    // 120 x 90 at most, scaled: the receipt's colour covers thousands of pixels.
+    expect(countColour(img, RECEIPT)).toBeGreaterThan(3000);
   });
 });

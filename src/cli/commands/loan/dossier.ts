@@ -1,6 +1,7 @@
 // `fieldvisit loan dossier LOAN` (action): the loan's legal file, as text, JSON or a printable A4 page with its proof embedded.
 import type { Command } from 'commander';
 import { dossierFacts } from '../../../db/dossier.js';
+import { attachmentsOfLoan, blobBytes } from '../../../db/attachments.js';
 import { readLetterhead } from '../../../db/settings.js';
 import { buildDossier } from '../../../report/dossier.js';
 import { dossierRenderers } from '../../../format/dossier.js';
@@ -21,7 +22,19 @@ export function action(ctx: Context) {
       async ({ db }) => {
         const now = today(ctx);
         const loan = requireLoan(db, loanNo);
-        const facts = dossierFacts(db, loan.loanId, now)!;
+        const facts = dossierFacts(db, loan.loanId, now, {
+          // Images are embedded in the page; other files are named by their SHA-256.
+          attachments: (d) =>
+            attachmentsOfLoan(d, loan.loanId).flatMap((a) =>
+              a.visitId === null ? [] : [{
+              visitId: a.visitId,
+              name: a.name,
+              type: a.type,
+              size: a.size,
+              sha256: a.sha256,
+              bytes: a.type.startsWith('image/') ? blobBytes(d, a.sha256) : null,
+            }]),
+        })!;
         const d = buildDossier(facts, { today: now, periodYears: periodYears(db), withinDays: DEFAULT_EXPIRING_DAYS });
         await emitRendered(ctx, dossierRenderers, format, d, { lang: ctx.lang, unmask: !!opts.unmask, headers, letterhead: readLetterhead(db) }, opts.out);
       },

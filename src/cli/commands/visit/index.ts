@@ -1,4 +1,4 @@
-// `fieldvisit visit log|void|list`: record visits, correct them by voiding, and read them back (definitions; actions in ./<verb>.ts).
+// `fieldvisit visit log|void|list|show|attach`: record visits, correct them by voiding, read them back, attach proof (definitions; actions in ./<verb>.ts).
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CHANNELS, NOT_SIGNED_REASONS, OUTCOME_KINDS } from '../../../domain/outcomes.js';
@@ -9,11 +9,13 @@ import { addFormatOptions } from '../../outputFormat.js';
 
 /** --outcome repeats or takes a comma list (Chinese commas and semicolons too). */
 const collect = (v: string, prev: string[]) => [...prev, ...v.split(/[,;，；]/).map((s) => s.trim()).filter(Boolean)];
+/** --attach repeats; a file name may hold a comma, so it is never split. */
+const repeat = (v: string, prev: string[]) => [...prev, v];
 
 export function registerVisit(program: Command, ctx: Context): void {
   const L = ctx.lang;
   const visit = program.command('visit');
-  describe(visit, L, '记录、作废和查看走访。', 'Log, void and list visits.', ['fieldvisit visit log', 'fieldvisit visit list --from 2026-11-16 --to 2026-11-22']);
+  describe(visit, L, '记录、作废和查看走访，并附上证据文件。', 'Log, void, list and show visits, and attach proof to them.', ['fieldvisit visit log', 'fieldvisit visit list --from 2026-11-16 --to 2026-11-22', 'fieldvisit visit attach 12 回执.jpg']);
 
   const log = visit
     .command('log')
@@ -41,6 +43,7 @@ export function registerVisit(program: Command, ctx: Context): void {
     .option('--to <number>', h(L, '短信/微信发送到的号码（输出时打码）', 'the number a message went to (masked in output)'))
     .option('--tracking-no <no>', h(L, '信函的邮件单号', "the letter's tracking number"))
     .option('--recording', h(L, '电话有录音（电话中的还款承诺需要录音或截图为证）', 'the call was recorded (a promise by phone needs a recording or screenshot)'))
+    .option('--attach <file>', h(L, '附件（签收回执照片、扫描件、通话录音、截图、邮寄回执），可重复；与走访一起保存', 'attach a file (photo of the signed receipt, scan, call recording, screenshot, postal receipt); repeatable; saved with the visit'), repeat, [] as string[])
     .option('--json', h(L, '以 JSON 输出保存的走访', 'print the saved visit as JSON'));
   describe(
     log,
@@ -54,9 +57,35 @@ export function registerVisit(program: Command, ctx: Context): void {
       'fieldvisit visit log --borrower 沈二 --outcome not-signed --reason away --where 广州',
       'fieldvisit visit log --loan WS-2022-0019 --channel message --outcome demand --to 13900000001 --delivered-on 2026-11-21',
       'fieldvisit visit log --loan WS-2022-0019 --channel phone --recording --outcome intent --promise-amount 500 --promise-date 2026-12-10',
+      'fieldvisit visit log --loan WS-2022-0001 --outcome notice-signed --notice-no 涡水镇-2026-0001 --attach 回执.jpg',
     ],
   );
   lazyAction(log, ctx, () => import('./log.js'));
+
+  const show = visit
+    .command('show')
+    .argument('<id>', h(L, '走访编号（见 visit list）', 'visit id (see visit list)'))
+    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
+  describe(show, L, '显示一次走访：结果、是否作废、全部附件（文件名、类型、大小、SHA-256、添加人和时间）。', 'Show one visit: its outcomes, whether it is void, and its attachments (name, type, size, SHA-256, who added them and when).', [
+    'fieldvisit visit show 12',
+    'fieldvisit visit show 12 --json',
+  ]);
+  lazyAction(show, ctx, () => import('./show.js'));
+
+  const attach = visit
+    .command('attach')
+    .argument('<id>', h(L, '走访编号（见 visit list）', 'visit id (see visit list)'))
+    .argument('<file...>', h(L, '要附上的文件（每个不超过 25 MB）', 'files to attach (up to 25 MiB each)'))
+    .option('--officer <name>', h(L, '添加人（默认 config set officer 的值）', 'who adds them (default: config set officer)'))
+    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
+  describe(
+    attach,
+    L,
+    '给已记录的走访附上证据文件：保存在数据库里，同一内容只存一份；类型按文件内容识别。已作废的走访不能再加附件。',
+    'Attach proof to a recorded visit: stored inside the database, the same content once; the type is told from the bytes. A void visit takes no new attachments.',
+    ['fieldvisit visit attach 12 回执.jpg', 'fieldvisit visit attach 12 通话录音.amr 短信截图.png --officer 张明'],
+  );
+  lazyAction(attach, ctx, () => import('./attach.js'));
 
   const voidCmd = visit
     .command('void')

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Db } from '../../../db/open.js';
 import { getSetting } from '../../../db/settings.js';
 import { borrowerDetail, findBorrowers } from '../../../db/borrowers.js';
-import { recordVisit } from '../../../db/visits.js';
+import { recordVisitWithAttachments } from '../../../db/attachments.js';
 import { visitById, listVisits } from '../../../db/visitList.js';
 import { listPromises } from '../../../db/promises.js';
 import { listNotices, noticeByNo } from '../../../db/notices.js';
@@ -17,10 +17,12 @@ import type { OutcomeInput } from '../../../domain/visit.js';
 import { pick, text } from '../../../domain/text.js';
 import { normaliseDate, type IsoDate } from '../../../domain/dates.js';
 import { visitWizard, type VisitDraft, type WizardHousehold } from '../../../prompts/visitWizard.js';
-import { householdBriefAsText, savedVisitAsJson, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
+import { householdBriefAsText, savedVisitAsText, visitDraftAsText } from '../../../format/visits.js';
 import { nowIso, today, type Context, tableWidth } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
 import { requireBorrower, requireLoan, type LoanRef } from '../../lookups.js';
+import { attachResultAsText, savedVisitWithAttachmentsAsJson } from '../../../format/attachments.js';
+import { readAttachments } from './attach.js';
 
 export interface LogOpts {
   loan?: string;
@@ -41,6 +43,8 @@ export interface LogOpts {
   note?: string;
   escalate?: string;
   force?: boolean;
+  /** Files to attach with the visit (read and checked before anything is asked or written). */
+  attach?: string[];
   json?: boolean;
   channel?: string;
   deliveredOn?: string;
@@ -232,6 +236,7 @@ export function action(ctx: Context) {
         }
       }
     }
+    const files = readAttachments(opts.attach ?? [], ctx.cwd, '--attach');
     await withSession(ctx, command, async ({ db }) => {
       const loan: LoanRef | null = opts.loan ? requireLoan(db, opts.loan) : null;
       let borrowerId = loan?.borrowerId ?? null;
@@ -297,11 +302,12 @@ export function action(ctx: Context) {
           );
         }
       }
-      const r = recordVisit(db, { ...draft, source: 'cli', createdAt: nowIso(ctx) }, day);
+      // The visit and its proof are saved together or not at all.
+      const r = recordVisitWithAttachments(db, { ...draft, source: 'cli', createdAt: nowIso(ctx) }, day, files);
       const saved = visitById(db, r.visitId)!;
       const warnings = r.warnings.map((w) => pick(w, ctx.lang));
-      if (opts.json) out(ctx, savedVisitAsJson(saved, warnings));
-      else out(ctx, savedVisitAsText(saved, ctx.lang));
+      if (opts.json) out(ctx, savedVisitWithAttachmentsAsJson(saved, warnings, r.attachments ? [...r.attachments.added, ...r.attachments.alreadyAttached] : []));
+      else out(ctx, savedVisitAsText(saved, ctx.lang) + (r.attachments ? attachResultAsText(r.attachments, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx) }) : ''));
       for (const w of warnings) warn(ctx, t(ctx, text('注意：', 'Warning: ')) + w);
     });
   };
