@@ -35,6 +35,8 @@ export interface AttachmentRow {
   sha256: string;
   addedBy: string | null;
   addedAt: string;
+  /** Voided (a wrong file): kept, shown as void, never proof. */
+  voidReason: string | null;
 }
 
 export interface AttachResult {
@@ -48,7 +50,8 @@ export interface AttachResult {
 const ATTACHMENT_SELECT = `
   SELECT a.id AS attachmentId, a.uid, v.id AS visitId, a.visit_uid AS visitUid, v.visit_date AS visitDate,
          EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = a.visit_uid) AS visitVoid,
-         a.name, a.media_type AS type, a.size, a.sha256, a.added_by AS addedBy, a.added_at AS addedAt
+         a.name, a.media_type AS type, a.size, a.sha256, a.added_by AS addedBy, a.added_at AS addedAt,
+         (SELECT z.reason FROM fact_voids z WHERE z.target_uid = a.uid) AS voidReason
   FROM attachments a LEFT JOIN visits v ON v.uid = a.visit_uid`;
 
 function rows(raw: unknown[]): AttachmentRow[] {

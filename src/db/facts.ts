@@ -48,12 +48,12 @@ export const FACT_TABLES: readonly FactTable[] = [
   },
   { table: 'fact_voids', columns: ['target_uid', 'reason', 'voided_by', 'voided_at'], recordedAt: 'voided_at', voidable: false },
   // A file attached to a visit as proof, named by the visit's uid; its bytes travel in the bundle's blobs table
-  // (src/db/attachments.ts). Kept when its visit is voided.
+  // (src/db/attachments.ts). Kept when its visit is voided; voided itself (a wrong file) it stays, and proves nothing.
   {
     table: 'attachments',
     columns: ['visit_uid', 'sha256', 'name', 'media_type', 'size', 'added_by', 'added_at'],
     recordedAt: 'added_at',
-    voidable: false,
+    voidable: true,
   },
 ];
 export type FactTableName = FactTable['table'];

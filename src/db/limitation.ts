@@ -13,7 +13,8 @@ import { text } from '../domain/text.js';
 export type LoanFacts = LoanClockFacts;
 
 /** A remote contact's proof: a recording of the call, or a file attached to the contact (a screenshot, a scan, a recording). */
-const PROOF = `(coalesce(v.recording, 0) = 1 OR EXISTS (SELECT 1 FROM attachments pa WHERE pa.visit_uid = v.uid))`;
+const PROOF = `(coalesce(v.recording, 0) = 1 OR EXISTS (SELECT 1 FROM attachments pa WHERE pa.visit_uid = v.uid
+  AND NOT EXISTS (SELECT 1 FROM fact_voids pz WHERE pz.target_uid = pa.uid)))`;
 
 export interface LoanFilter {
   townshipId?: number;

@@ -25,6 +25,7 @@ export function attachmentJson(a: AttachmentRow) {
     sha256: a.sha256,
     added_by: a.addedBy,
     added_at: a.addedAt,
+    void_reason: a.voidReason,
   };
 }
 
@@ -32,6 +33,7 @@ export function attachmentsTableText(list: AttachmentRow[], lang: Lang, opts: { 
   const zh = lang === 'zh';
   return renderTable(
     [
+      { header: zh ? '编号' : 'id', align: 'right' },
       { header: zh ? '文件名' : 'name', maxWidth: 40 },
       { header: zh ? '类型' : 'type' },
       { header: zh ? '大小' : 'size', align: 'right' },
@@ -39,7 +41,7 @@ export function attachmentsTableText(list: AttachmentRow[], lang: Lang, opts: { 
       { header: zh ? '添加人' : 'added by' },
       { header: zh ? '添加时间' : 'added at', noTruncate: true },
     ],
-    list.map((a) => [maskPersonal(a.name), a.type, sizeText(a.size), shortHash(a.sha256), a.addedBy, a.addedAt]),
+    list.map((a) => [String(a.attachmentId), maskPersonal(a.name) + (a.voidReason ? (zh ? `（已作废：${a.voidReason}）` : ` (void: ${a.voidReason})`) : ''), a.type, sizeText(a.size), shortHash(a.sha256), a.addedBy, a.addedAt]),
     opts,
   );
 }

@@ -81,7 +81,7 @@ describe('attach, list, get back', () => {
     expect(shown.attachments).toHaveLength(6);
     // JSON names the file, never carries it.
     for (const a of shown.attachments) {
-      expect(Object.keys(a).sort()).toEqual(['added_at', 'added_by', 'attachment_id', 'name', 'sha256', 'size', 'type', 'uid', 'visit_id', 'visit_uid']);
+      expect(Object.keys(a).sort()).toEqual(['added_at', 'added_by', 'attachment_id', 'name', 'sha256', 'size', 'type', 'uid', 'visit_id', 'visit_uid', 'void_reason']);
     }
     expect(shown.attachments[0].added_by).toBe('张明');
     const text = ok(['visit', 'show', String(v.visit_id)], db).stdout;

@@ -70,6 +70,17 @@ describe('a promise by phone or message counts only with its proof', () => {
     fs.writeFileSync(shot, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(40, 1)]));
     log('C-8', '--channel', 'message', '--outcome', 'intent', '--promise-amount', '100', '--promise-date', '2026-12-01', '--date', '2026-11-05', '--attach', shot);
     expect(clock('C-8')).toMatchObject({ expires: '2029-11-05' });
+    // The wrong file, voided: the promise has no proof any more.
+    const visitId = json(cli(['visit', 'list', '--loan', 'C-8', '--json'], { db })).find((v: { channel: string }) => v.channel === 'message').visit_id;
+    const att = json(cli(['visit', 'show', String(visitId), '--json'], { db })).attachments[0];
+    ok(['attachment', 'void', String(att.attachment_id), '--reason', '传错文件', '--officer', '王芳']);
+    expect(json(cli(['visit', 'show', String(visitId), '--json'], { db })).attachments[0]).toMatchObject({ void_reason: '传错文件' });
+    expect(clock('C-8').expires).toBe('2027-05-06');
+    // Attach the right one again: it counts.
+    const shot2 = path.join(dir, 'wechat2.png');
+    fs.writeFileSync(shot2, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(40, 2)]));
+    ok(['visit', 'attach', String(visitId), shot2, '--officer', '王芳']);
+    expect(clock('C-8')).toMatchObject({ expires: '2029-11-05' });
   });
   it('at the office, in person, a signature counts as on a field visit', () => {
     log('C-7', '--channel', 'office', '--outcome', 'notice-signed', '--date', '2026-11-06');

@@ -24,4 +24,19 @@ export function registerAttachment(program: Command, ctx: Context): void {
     ['fieldvisit attachment get 3f2a9c01d4e5 --out 回执.jpg', 'fieldvisit attachment get 60017cb0 --out 通话录音.amr --json'],
   );
   lazyAction(get, ctx, () => import('./get.js'));
+
+  const voidCmd = attachment
+    .command('void')
+    .argument('<id>', h(L, '附件编号（visit show 显示）', 'attachment id (shown by visit show)'))
+    .option('--reason <text>', h(L, '作废原因（必填，如 传错文件）', 'why it is void (required, e.g. the wrong file)'))
+    .option('--officer <name>', h(L, '作废人（默认 config set officer 的值）', 'who voids it (default: config set officer)'))
+    .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
+  describe(
+    voidCmd,
+    L,
+    '作废一个附件（如传错了文件）：文件和记录保留，注明谁、何时、为何作废；作废后不再作为证据，也不出现在证据目录中。',
+    'Void an attachment (e.g. the wrong file): the file and its record stay, with who, when and why; it no longer counts as proof and leaves the evidence file.',
+    ['fieldvisit attachment void 7 --reason "传错文件"'],
+  );
+  lazyAction(voidCmd, ctx, () => import('./void.js'));
 }

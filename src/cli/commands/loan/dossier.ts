@@ -26,7 +26,7 @@ export function action(ctx: Context) {
           // Images are embedded in the page; other files are named by their SHA-256.
           attachments: (d) =>
             attachmentsOfLoan(d, loan.loanId).flatMap((a) =>
-              a.visitId === null ? [] : [{
+              a.visitId === null || a.voidReason !== null ? [] : [{
               visitId: a.visitId,
               name: a.name,
               type: a.type,
