@@ -37,12 +37,15 @@ export const OUTPUTS = {
   'report limitation': ['text', 'md', 'json', 'csv', 'xlsx'],
   'report aging': ['text', 'md', 'json', 'csv', 'xlsx'],
   'report officers': ['text', 'md', 'json', 'csv', 'xlsx'],
+  'report costs': ['text', 'md', 'json', 'csv', 'xlsx'],
+  'report legal': ['text', 'md', 'json', 'csv', 'xlsx'],
   agenda: ['text', 'md', 'json', 'csv', 'xlsx'],
   'place list': ['text', 'json', 'csv', 'xlsx'],
   'borrower find': ['text', 'json', 'csv', 'xlsx'],
   'visit list': ['text', 'json', 'csv', 'xlsx'],
   'promise list': ['text', 'json', 'csv', 'xlsx'],
   'notice list': ['text', 'json', 'csv', 'xlsx'],
+  'cost list': ['text', 'json', 'csv', 'xlsx'],
   reconcile: ['text', 'md', 'json', 'csv', 'xlsx'],
 } as const satisfies Record<string, readonly FormatName[]>;
 

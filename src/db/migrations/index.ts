@@ -9,5 +9,6 @@ import { migration0006 } from './0006_keys.js';
 import { migration0007 } from './0007_notice_fields.js';
 import { migration0008 } from './0008_legal_facts.js';
 import { migration0009 } from './0009_ledger.js';
+import { migration0011 } from './0011_costs.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0011];
