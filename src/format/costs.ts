@@ -15,6 +15,13 @@ const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 // ---------------------------------------------------------------- the list
 
+/** The local calendar day of a recorded instant (stored in UTC). */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 function costJson(c: CostRow) {
   return {
     id: c.id,
@@ -62,7 +69,7 @@ export function costsAsText(rows: CostRow[], lang: Lang, opts: { ascii?: boolean
       kindName(c.kind, lang),
       fenToDisplay(c.amountFen),
       c.officer,
-      [c.note, c.voidedAt ? T(lang, `【已作废：${c.voidReason}（${c.voidedBy}，${c.voidedAt.slice(0, 10)}）】`, `[VOID: ${c.voidReason} (${c.voidedBy}, ${c.voidedAt.slice(0, 10)})]`) : null].filter(Boolean).join(' '),
+      [c.note, c.voidedAt ? T(lang, `【已作废：${c.voidReason}（${c.voidedBy}，${localDay(c.voidedAt)}）】`, `[VOID: ${c.voidReason} (${c.voidedBy}, ${localDay(c.voidedAt)})]`) : null].filter(Boolean).join(' '),
     ]),
     opts,
   );
