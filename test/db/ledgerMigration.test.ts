@@ -24,7 +24,7 @@ describe('migration 0009 (ledger statements)', () => {
     old.db.close();
     const o = openDatabase(file, { nowIso: '2026-11-22T00:00:00.000Z' });
     try {
-      expect(o.migrated).toEqual([9]);
+      expect(o.migrated).toEqual(MIGRATIONS.filter((m) => m.version >= 9).map((m) => m.version));
       expect(o.db.prepare(`SELECT uid, loan_id, as_of, principal_fen, interest_fen, recorded_at FROM ledger_statements ORDER BY loan_id`).all()).toEqual([
         { uid: statementUid('K-1', '2026-11-10', 100000, 5000), loan_id: 1, as_of: '2026-11-10', principal_fen: 100000, interest_fen: 5000, recorded_at: '2026-11-10T00:00:00.000Z' },
         { uid: statementUid('K-2', '2026-11-10', 50000, 0), loan_id: 2, as_of: '2026-11-10', principal_fen: 50000, interest_fen: 0, recorded_at: '2026-11-10T00:00:00.000Z' },

@@ -20,7 +20,7 @@ export function registerCost(program: Command, ctx: Context): void {
     .option('--loan <no>', h(L, '合同编号（必填）', 'loan number (required)'))
     .addOption(new Option('--kind <kind>', h(L, '类别：travel 差旅、postage 邮寄、court-fee 诉讼费、lawyer 律师费、other 其他（必填）', 'kind: travel, postage, court-fee, lawyer, other (required)')).choices([...COST_KINDS]))
     .option('--amount <yuan>', h(L, '金额（元，最多两位小数，必须大于 0；必填）', 'amount in yuan (at most two decimals, more than zero; required)'))
-    .option('--date <date>', h(L, '支出日期 YYYY-MM-DD（不能晚于今天；必填）', 'date spent, YYYY-MM-DD (not after today; required)'))
+    .option('--date <date>', h(L, '支出日期，如 2026-11-20（不能晚于今天；必填）', 'date spent, YYYY-MM-DD (not after today; required)'))
     .option('--officer <name>', h(L, '经办人（默认 config set officer 的值）', 'who spent it (default: config set officer)'))
     .option('--note <text>', h(L, '备注，如票据号、行程', 'note, e.g. the receipt number or the trip'))
     .option('--json', h(L, '以 JSON 输出', 'print as JSON'));
