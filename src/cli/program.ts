@@ -20,6 +20,7 @@ import { registerBackup, registerRestore } from './commands/backup/index.js';
 import { registerTrust } from './commands/trust/index.js';
 import { registerKey } from './commands/key/index.js';
 import { registerReconcile } from './commands/reconcile/index.js';
+import { registerCost } from './commands/cost/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -58,6 +59,7 @@ export function buildProgram(ctx: Context): Command {
   registerPromise(program, ctx);
   registerNotice(program, ctx);
   registerLoan(program, ctx);
+  registerCost(program, ctx);
   registerAgenda(program, ctx);
   registerReport(program, ctx);
   registerReconcile(program, ctx);

@@ -5,7 +5,7 @@ import { stmt } from './stmt.js';
 import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest, type OpenBundle } from './bundle.js';
 import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
 import { mergeVillage, requireTownship } from './places.js';
-import { FACT_RECORD_COLUMNS, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
+import { FACT_RECORD_COLUMNS, FACT_TABLES, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
 import { loansOfFactUids, refreshLedger } from './ledger.js';
 import { applyBlobs, checkBundleBlobs, copyBlobs } from './attachments.js';
@@ -199,10 +199,8 @@ function bundleStats(b: BundleDb): Pick<Manifest, 'counts' | 'visit_dates' | 're
     .prepare(
       `SELECT min(t) AS a, max(t) AS z FROM (SELECT created_at AS t FROM visits UNION ALL SELECT voided_at FROM visit_voids
        UNION ALL SELECT recorded_at FROM borrower_events UNION ALL SELECT recorded_at FROM notices UNION ALL SELECT recorded_at FROM village_merges
-       UNION ALL SELECT recorded_at FROM loan_marks UNION ALL SELECT recorded_at FROM legal_events UNION ALL SELECT voided_at FROM fact_voids
        UNION ALL SELECT voided_at FROM notice_voids
-       UNION ALL SELECT recorded_at FROM ledger_statements UNION ALL SELECT recorded_at FROM payment_confirmations
-       UNION ALL SELECT added_at FROM attachments)`,
+       ${FACT_TABLES.map((t) => `UNION ALL SELECT ${t.recordedAt} FROM ${t.table}`).join(' ')})`,
     )
     .get() as { a: string | null; z: string | null };
   return { counts, visit_dates: vd.a && vd.z ? [vd.a, vd.z] : null, recorded: rec.a && rec.z ? [rec.a, rec.z] : null };
@@ -400,7 +398,7 @@ function missingRefs(db: Db, b: BundleDb, known: Set<string>, knownTowns: Set<st
     .all() as (string | null)[];
   refs.push(...factLoanRefs(b));
   const has = db.prepare(`SELECT 1 FROM loans WHERE loan_no = ?`).pluck();
-  const loans = refs.filter((n): n is string => n !== null && !known.has(n) && !has.get(n)).sort();
+  const loans = [...new Set(refs)].filter((n): n is string => n !== null && !known.has(n) && !has.get(n)).sort();
   const towns = b.prepare(`SELECT DISTINCT township FROM village_merges`).pluck().all() as string[];
   const hasTown = db.prepare(`SELECT 1 FROM townships WHERE name = ?`).pluck();
   return { loans, townships: towns.filter((t) => !knownTowns.has(t) && !hasTown.get(t)) };

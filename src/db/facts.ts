@@ -10,7 +10,7 @@ import { text } from '../domain/text.js';
 
 export interface FactTable {
   /** The local table (and the bundle table of the same name). */
-  table: 'loan_marks' | 'legal_events' | 'ledger_statements' | 'payment_confirmations' | 'fact_voids' | 'attachments';
+  table: 'loan_marks' | 'legal_events' | 'ledger_statements' | 'payment_confirmations' | 'costs' | 'fact_voids' | 'attachments';
   /** Columns after uid and origin_db, in bundle order; a local `loan_id` travels as the bundle column `loan_no`. */
   columns: readonly string[];
   /** The column holding when it was recorded (UTC), for `export --since`. */
@@ -43,6 +43,13 @@ export const FACT_TABLES: readonly FactTable[] = [
   {
     table: 'payment_confirmations',
     columns: ['loan_id', 'visit_uid', 'outcome_seq', 'note', 'confirmed_by', 'recorded_at'],
+    recordedAt: 'recorded_at',
+    voidable: true,
+  },
+  // What collecting a loan cost (src/db/costs.ts).
+  {
+    table: 'costs',
+    columns: ['loan_id', 'kind', 'amount_fen', 'cost_date', 'officer', 'note', 'recorded_at'],
     recordedAt: 'recorded_at',
     voidable: true,
   },

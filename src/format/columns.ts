@@ -111,6 +111,30 @@ export const COLUMN_LABELS: Record<string, Text> = {
   last_visit: t('上次走访', 'Last visit'),
   open_promise_amount: t('未到期承诺金额', 'Open promise amount'),
   open_promise_date: t('未到期承诺日期', 'Open promise date'),
+  // costs
+  cost_id: t('费用编号', 'Cost id'),
+  cost_kind: t('费用类别', 'Cost kind'),
+  cost_date: t('费用日期', 'Cost date'),
+  section: t('分项', 'Section'),
+  key: t('项目', 'Item'),
+  costs: t('费用笔数', 'Costs'),
+  cost: t('费用金额', 'Cost'),
+  payments: t('收回笔数', 'Payments'),
+  recovered: t('收回现金', 'Cash recovered'),
+  cost_ratio: t('费用占收回比', 'Cost to recovery'),
+  // legal view
+  stage: t('诉讼阶段', 'Stage'),
+  stage_date: t('阶段日期', 'Stage date'),
+  filed_on: t('起诉日期', 'Filed on'),
+  court: t('法院', 'Court'),
+  case_no: t('案号', 'Case no.'),
+  lawyer: t('代理律师', 'Lawyer'),
+  perform_by: t('履行期限', 'Perform by'),
+  result: t('结案结果', 'Result'),
+  deadline_kind: t('期限类别', 'Deadline'),
+  deadline_date: t('期限届至', 'Deadline date'),
+  referred_on: t('移交法务日期', 'Referred on'),
+  refusals: t('拒签次数', 'Refusals'),
 };
 
 /** The label of a column; an unknown name stays as it is (a test checks every CSV column has one). */

@@ -11,6 +11,7 @@ const TABLE_ZH: Record<string, string> = {
   notices: '通知书',
   loan_marks: '贷款标记',
   legal_events: '诉讼程序',
+  costs: '费用',
   fact_voids: '作废记录',
   visits: '走访',
   visit_outcomes: '走访结果',

@@ -22,6 +22,9 @@ describe('--headers', () => {
     ['promise', 'list'],
     ['notice', 'list'],
     ['reconcile'],
+    ['report', 'costs'],
+    ['report', 'legal'],
+    ['cost', 'list'],
   ];
   for (const args of cases) {
     it(`${args.slice(0, 2).join(' ')}: English names by default in both languages, Chinese with --headers zh, same rows`, async () => {

@@ -34,6 +34,8 @@ beforeAll(() => {
   ok(['config', 'set', 'institution', '某某县农村信用合作联社']);
   ok(['visit', 'log', '--loan', 'WS-2022-0029', '--officer', '张明', '--channel', 'message', '--outcome', 'demand', '--to', '13900001234', '--delivered-on', '2026-11-21', '--date', '2026-11-21']);
   ok(['loan', 'legal', 'WS-2022-0029', '--stage', 'referred', '--date', '2026-11-22']);
+  ok(['cost', 'add', '--loan', 'WS-2022-0029', '--kind', 'travel', '--amount', '35.50', '--date', '2026-11-20', '--officer', '张明']);
+  ok(['cost', 'add', '--loan', 'WS-2022-0029', '--kind', 'postage', '--amount', '12', '--date', '2026-11-21', '--officer', '张明']);
   // A photo of the signed receipt (a solid colour no other part of the page uses), attached to a field visit.
   fs.writeFileSync(path.join(dir, 'receipt.png'), solidPng(120, 90, RECEIPT));
   ok(['visit', 'log', '--loan', 'WS-2022-0029', '--officer', '张明', '--outcome', 'notice-signed', '--date', '2026-11-22', '--attach', path.join(dir, 'receipt.png')]);
@@ -68,6 +70,8 @@ describe('loan dossier', () => {
     expect(byKind('contact').find((e: { channel: string; proves: string }) => e.channel === 'visit' && e.proves === 'agreement-to-pay')).toBeTruthy();
     expect(byKind('legal')[0]).toMatchObject({ date: '2026-11-22' });
     expect(d.guarantor_clock).toMatchObject({ guarantor: '房石山', state: 'released' });
+    expect(d.costs.total_fen).toBe(4750);
+    expect(d.costs.items.map((c: { kind: string }) => c.kind)).toEqual(['travel', 'postage']);
   });
 
   it.skipIf(!CHROMIUM)('the printable page renders in Chromium: A4 pages with the parties, the chain and the evidence', () => {

@@ -13,6 +13,8 @@ import { visitListRenderers } from '../../src/format/visits.js';
 import { promiseListRenderers } from '../../src/format/promises.js';
 import { noticeListRenderers } from '../../src/format/notices.js';
 import { reconcileRenderers } from '../../src/format/reconcile.js';
+import { costListRenderers, costReportRenderers } from '../../src/format/costs.js';
+import { legalReportRenderers } from '../../src/format/legal.js';
 import { UsageError } from '../../src/domain/errors.js';
 import { wrapForWechat } from '../../src/format/weeklyReportAsWechat.js';
 import { displayWidth } from '../../src/format/displayWidth.js';
@@ -30,6 +32,9 @@ const RENDERERS: Record<OutputKind, object> = {
   'notice list': noticeListRenderers,
   reconcile: reconcileRenderers,
   'loan dossier': dossierRenderers,
+  'report costs': costReportRenderers,
+  'report legal': legalReportRenderers,
+  'cost list': costListRenderers,
 };
 
 function usage(f: () => unknown): string {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { dossierFacts } from '../../../db/dossier.js';
 import { attachmentsOfLoan, blobBytes } from '../../../db/attachments.js';
+import { costsOfLoan } from '../../../db/costs.js';
 import { readLetterhead } from '../../../db/settings.js';
 import { buildDossier } from '../../../report/dossier.js';
 import { dossierRenderers } from '../../../format/dossier.js';
@@ -34,6 +35,8 @@ export function action(ctx: Context) {
               sha256: a.sha256,
               bytes: a.type.startsWith('image/') ? blobBytes(d, a.sha256) : null,
             }]),
+          costs: (d) =>
+            costsOfLoan(d, loan.loanId).map((c) => ({ id: c.id, date: c.date, kind: c.kind, amountFen: c.amountFen, officer: c.officer, note: c.note, voided: c.voidReason !== null })),
         })!;
         const d = buildDossier(facts, { today: now, periodYears: periodYears(db), withinDays: DEFAULT_EXPIRING_DAYS });
         await emitRendered(ctx, dossierRenderers, format, d, { lang: ctx.lang, unmask: !!opts.unmask, headers, letterhead: readLetterhead(db) }, opts.out);

@@ -14,13 +14,15 @@ export function registerReport(program: Command, ctx: Context): Command {
   describe(
     report,
     L,
-    '报表：每周乡镇走访汇总、诉讼时效、账龄、催收员月报。',
-    'Reports: the weekly township visit summary, limitation, aging, officers.',
+    '报表：每周乡镇走访汇总、诉讼时效、账龄、催收员月报、催收费用、法务视图。',
+    'Reports: the weekly township visit summary, limitation, aging, officers, costs, the legal view.',
     [
       'fieldvisit report weekly --week 2026-W47 --next 香坪镇',
       'fieldvisit report limitation --township 涡水镇 --status expiring',
       'fieldvisit report aging',
       'fieldvisit report officers --month 2026-11',
+      'fieldvisit report costs --month 2026-11',
+      'fieldvisit report legal --within 60',
     ],
   );
 
@@ -90,5 +92,34 @@ export function registerReport(program: Command, ctx: Context): Command {
     ['fieldvisit report officers --month 2026-11', 'fieldvisit report officers --month 2026-11 --format md'],
   );
   lazyAction(officers, ctx, () => import('./officers.js'));
+
+  const costs = report
+    .command('costs')
+    .option('--month <yyyy-mm>', h(L, '月份，如 2026-11（默认：截至今天的全部记录）', 'month, e.g. 2026-11 (default: everything up to today)'))
+    .option('--township <name>', h(L, '只看一个乡镇（按贷款所在乡镇）', "one township only (the loan's)"));
+  addFormatOptions(costs, L, 'report costs');
+  describe(
+    costs,
+    L,
+    '催收费用报告：按类别、按人员、按案件（贷款）汇总费用，对照同一范围和期间收回的外访现金，给出合计和费用占收回比。作废的费用和走访不计入。',
+    'Collection cost report: costs by kind, by officer and by case (loan), against the field cash recovered in the same scope and period, with totals and the cost-to-recovery ratio. Void costs and visits do not count.',
+    ['fieldvisit report costs --month 2026-11', 'fieldvisit report costs --township 涡水镇 --out 费用.xlsx', 'fieldvisit report costs --month 2026-10 --json'],
+  );
+  lazyAction(costs, ctx, () => import('./costs.js'));
+
+  const legal = report
+    .command('legal')
+    .option('--township <name>', h(L, '只看一个乡镇', 'one township only'))
+    .option('--within <days>', h(L, '提示多少天内到来的期限，也是“即将届满”的天数（默认 30）', 'show deadlines within this many days; also the "expiring" window (default 30)'))
+    .option('--min-balance <yuan>', h(L, '“欠款较大”的起点（元，默认 10000）', 'what counts as a large balance, in yuan (default 10000)'));
+  addFormatOptions(legal, L, 'report legal');
+  describe(
+    legal,
+    L,
+    '法务视图：各诉讼阶段的贷款（loan legal 登记的），即将到来的期限（判决后申请执行、保证期间、保证人诉讼时效），以及起诉候选（时效即将届满且欠款较大、多次拒签、多次爽约），逐笔列明原因。仅为辅助提示，不构成法律意见。',
+    "The legal view: loans in each stage of a case (recorded with loan legal), deadlines coming (applying for enforcement after a judgment, guarantee periods, the guarantor's limitation), and candidates for a lawsuit (expiring soon with a large balance, repeated refusals, repeated broken promises), each with its reasons. An aid, not legal advice.",
+    ['fieldvisit report legal', 'fieldvisit report legal --township 涡水镇 --within 60', 'fieldvisit report legal --min-balance 5000 --out 法务.xlsx'],
+  );
+  lazyAction(legal, ctx, () => import('./legal.js'));
   return report;
 }
