@@ -101,9 +101,11 @@ function applyStaged(db: Db, defaultAsOf: IsoDate, ledger: StatementOptions, ref
   const summary = {} as RosterSummary;
   const put = (e: Entity, c: ChangeCount) => (summary[e] = c);
 
-  // The default page cache (2 MB) thrashes once the indexes outgrow it. 64 MB for this connection only.
-  db.pragma('cache_size = -65536');
-  db.pragma('temp.cache_size = -32768');
+  // The default page cache (2 MB) thrashes once the indexes outgrow it: 16 MB for the database and 8 MB for the
+  // staging tables, this connection only. Larger caches measured no faster here and cost memory (64 + 32 MB: 240 MB
+  // peak for 200,000 rows, against 165 MB).
+  db.pragma('cache_size = -16384');
+  db.pragma('temp.cache_size = -8192');
 
   // Townships, then areas: get or create, new ones in the order first named.
   {
