@@ -40,6 +40,12 @@ export interface ImportSpec<F extends string, R> {
   /** onePass: a key that may appear once per file (a loan number); a second row with it gets `repeated`'s problems. */
   stageKey?(row: R): string | null;
   repeated?(row: R, firstLine: number): ParsedRow<R>['problems'];
+  /**
+   * onePass: a typed staging table of the caller's (rosters: src/db/rosterImport.ts) instead of the generic one; `add`
+   * returns the line of an earlier staged row with the same key (a repeat) instead of staging it. The writer's
+   * finish() then writes the staged rows set-wise; write() is not called.
+   */
+  stage?(): { begin(): void; end(): void; add(line: number, row: R): number | null; count(): number; drop(): void };
 }
 
 export interface ImportOptions {
@@ -218,7 +224,9 @@ export async function runImport<F extends string, R, S>(
       let rows = 0;
       let written = 0;
       let result: S;
-      const stage = createImportStage(db);
+      const typed = spec.stage?.() ?? null;
+      const generic = typed ? null : createImportStage(db);
+      const stage = typed ?? generic!;
       try {
         stage.begin();
         for await (const r of read.rows) {
@@ -231,15 +239,19 @@ export async function runImport<F extends string, R, S>(
           progress1.tick(rows);
           const row = check(r.line, r.cells, header, r.control);
           if (row === null) continue;
-          const key = spec.stageKey?.(row) ?? null;
-          const first = key === null ? null : stage.earlierLine(key);
+          let first: number | null;
+          if (typed) first = typed.add(r.line, row);
+          else {
+            const key = spec.stageKey?.(row) ?? null;
+            first = key === null ? null : generic!.earlierLine(key);
+            if (first === null) generic!.add(r.line, key, row);
+          }
           if (first !== null) {
             for (const p of spec.repeated?.(row, first) ?? []) {
               note({ file: source.displayName, line: r.line, column: p.field ? (header.label[p.field as F] ?? p.field) : null, reason: p.reason, severity: 'error' });
             }
             continue;
           }
-          stage.add(r.line, key, row);
         }
         stage.end();
         if (!header) throw emptyFile();
@@ -248,9 +260,12 @@ export async function runImport<F extends string, R, S>(
           db,
           async () => {
             const writer = makeWriter();
-            for (const row of stage.rows<R>()) {
-              writer.write(row);
-              written++;
+            if (typed) written = typed.count();
+            else {
+              for (const row of generic!.rows<R>()) {
+                writer.write(row);
+                written++;
+              }
             }
             return writer.finish();
           },

@@ -3,7 +3,8 @@ import type { Db } from './open.js';
 import { databaseId, schemaVersion } from './open.js';
 import { stmt } from './stmt.js';
 import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest, type OpenBundle } from './bundle.js';
-import { createRosterWriter, ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
+import { ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
+import { createRosterStage } from './rosterImport.js';
 import { mergeVillage, requireTownship } from './places.js';
 import { FACT_RECORD_COLUMNS, FACT_TABLES, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
@@ -559,50 +560,51 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary, m: Manifest): void {
   const totals = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as RosterSummary;
   let i = 0;
   let olderKept = 0;
+  const carriesStatements = !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_statements'`).get();
   while (i < rows.length) {
     const asOf = rows[i]!.balance_as_of as string;
-    // A bundle that carries its statements brings them as facts; an older one's roster rows are its statements.
-    const writer = createRosterWriter(db, asOf, {
-      skip: !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_statements'`).get(),
-      assumed: false,
-      recordedAt: `${asOf}T00:00:00.000Z`,
-      by: 'merge',
-      originDb: m.source_db,
-    });
-    for (; i < rows.length && rows[i]!.balance_as_of === asOf; i++) {
-      const r = rows[i]!;
-      const masked = r.id_masked === 1;
-      const input: RosterInput = {
-        township: r.township as string,
-        area: r.area as string | null,
-        village: r.village as string,
-        group: r.grp as string | null,
-        household: r.household as string,
-        borrower: r.borrower as string,
-        // A masked number never identifies anyone, so it is never stored: id_number stays empty (a later roster with
-        // the real number then finds this borrower by name and fills it in).
-        idNumber: masked ? null : (r.id_number as string | null),
-        // Likewise a masked phone (`139****0001`, from a roster bundle without --with-ids) is never stored.
-        phone: typeof r.phone === 'string' && r.phone.includes('*') ? null : (r.phone as string | null),
-        loanNo: r.loan_no as string,
-        principalFen: r.principal_fen as number,
-        interestFen: r.interest_fen as number,
-        loanDate: r.loan_date as string | null,
-        dueDate: r.due_date as string | null,
-        officer: r.officer as string | null,
-        guarantor: r.guarantor as string | null,
-        guaranteeUntil: r.guarantee_until as string | null,
-        // Roster bundles made before the column existed carry no type.
-        guaranteeType: (r.guarantee_type ?? null) as 'general' | 'joint' | null,
-        stance: r.stance as string | null,
-        // Absent from bundles made before the column existed: undefined leaves the loan's address as it is.
-        guarantorAddress: r.guarantor_address as string | null | undefined,
-      };
-      writer.write(input);
+    // The same set-wise write as `import roster` (src/db/rosterImport.ts), one as-of date at a time, oldest first.
+    const stage = createRosterStage(db, asOf);
+    try {
+      for (let line = 1; i < rows.length && rows[i]!.balance_as_of === asOf; i++, line++) {
+        const r = rows[i]!;
+        const masked = r.id_masked === 1;
+        const input: RosterInput = {
+          township: r.township as string,
+          area: r.area as string | null,
+          village: r.village as string,
+          group: r.grp as string | null,
+          household: r.household as string,
+          borrower: r.borrower as string,
+          // A masked number never identifies anyone, so it is never stored: id_number stays empty (a later roster with
+          // the real number then finds this borrower by name and fills it in).
+          idNumber: masked ? null : (r.id_number as string | null),
+          // Likewise a masked phone (`139****0001`, from a roster bundle without --with-ids) is never stored.
+          phone: typeof r.phone === 'string' && r.phone.includes('*') ? null : (r.phone as string | null),
+          loanNo: r.loan_no as string,
+          principalFen: r.principal_fen as number,
+          interestFen: r.interest_fen as number,
+          loanDate: r.loan_date as string | null,
+          dueDate: r.due_date as string | null,
+          officer: r.officer as string | null,
+          guarantor: r.guarantor as string | null,
+          guaranteeUntil: r.guarantee_until as string | null,
+          // Roster bundles made before the column existed carry no type.
+          guaranteeType: (r.guarantee_type ?? null) as 'general' | 'joint' | null,
+          stance: r.stance as string | null,
+          // Absent from bundles made before the column existed: left as it is (an empty cell never erases).
+          guarantorAddress: (r.guarantor_address ?? null) as string | null,
+        };
+        stage.add(line, input);
+      }
+      // A bundle that carries its statements brings them as facts; an older one's roster rows are its statements. The
+      // ledger cache is refreshed by the merge once every record is in.
+      const done = stage.apply({ skip: carriesStatements, assumed: false, recordedAt: `${asOf}T00:00:00.000Z`, by: 'merge', originDb: m.source_db }, { refresh: false });
+      olderKept += done.olderKept;
+      for (const e of ENTITIES) for (const k of ['created', 'updated', 'unchanged'] as const) totals[e][k] += done.summary[e][k];
+    } finally {
+      stage.drop();
     }
-    const sm = writer.summary();
-    olderKept += writer.olderKept();
-    for (const e of ENTITIES) for (const k of ['created', 'updated', 'unchanged'] as const) totals[e][k] += sm[e][k];
   }
   s.roster = totals;
   if (olderKept) {

@@ -1,5 +1,6 @@
-// Benchmark: a deterministic 1,000,000-row roster through `fieldvisit import roster`, against the sqlite3 shell's `.import`.
-// Prints figures; not part of the test suite. ROWS=200000 npm run bench:import for a quicker run.
+// Benchmark: deterministic rosters of 10,000, 100,000 and 1,000,000 rows through `fieldvisit import roster`, each beside
+// the sqlite3 shell's `.import` of the same file; then re-importing the unchanged file. Prints figures and the load
+// average; not part of the test suite. SIZES=100000,200000 npm run bench:import for a quicker run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'test', 'bench', 'out');
-const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const FILE = path.join(OUT, `roster-${ROWS}.csv`);
+const SIZES = (process.env.SIZES ?? process.env.ROWS ?? '10000,100000,1000000').split(',').map(Number);
 const SQLITE = '/usr/bin/sqlite3';
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -67,31 +67,49 @@ function timed(cmd, args, env = {}) {
   return { ms, stdout: r.stdout, stderr: r.stderr };
 }
 
+if (process.env.GENERATE_ONLY) {
+  for (const rows of SIZES) generate(path.join(OUT, `roster-${rows}.csv`), rows);
+  process.exit(0);
+}
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const fmt = (n) => Math.round(n).toLocaleString('en');
+const peak = (r) => Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fv-bench-'));
 try {
-  const g0 = Date.now();
-  generate(FILE, ROWS);
-  console.log(`roster: ${FILE} (${ROWS.toLocaleString('en')} rows, ${(fs.statSync(FILE).size / 1048576).toFixed(1)} MB, ready in ${Date.now() - g0} ms)`);
-
-  const db = path.join(tmp, 'bench.db');
-  const fv = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', FILE, '--db', db, '--json']);
-  const summary = JSON.parse(fv.stdout);
-  const peakMb = Number(/MAXRSS_KB=(\d+)/.exec(fv.stderr)?.[1] ?? 0) / 1024;
-  console.log(`fieldvisit import roster: ${fv.ms.toFixed(0)} ms, ${Math.round(ROWS / (fv.ms / 1000)).toLocaleString('en')} rows/s, peak ${peakMb.toFixed(1)} MB`);
-  console.log(`  loans created ${summary.loans.created}, borrowers ${summary.borrowers.created}, households ${summary.households.created}`);
-
-  const again = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', FILE, '--db', db, '--json']);
-  const s2 = JSON.parse(again.stdout);
-  const peak2 = Number(/MAXRSS_KB=(\d+)/.exec(again.stderr)?.[1] ?? 0) / 1024;
-  console.log(`re-import (no change): ${again.ms.toFixed(0)} ms, ${Math.round(ROWS / (again.ms / 1000)).toLocaleString('en')} rows/s, peak ${peak2.toFixed(1)} MB, loans unchanged ${s2.loans.unchanged}`);
-
-  if (fs.existsSync(SQLITE)) {
-    const sq = timed(SQLITE, [path.join(tmp, 'plain.db'), '.mode csv', `.import ${FILE} t`]);
-    console.log(`sqlite3 .import: ${sq.ms.toFixed(0)} ms, ${Math.round(ROWS / (sq.ms / 1000)).toLocaleString('en')} rows/s`);
-    console.log(`ratio fieldvisit / sqlite3: ${(fv.ms / sq.ms).toFixed(2)}x (target ≤ 3x); peak memory target < 300 MB`);
-  } else {
-    console.log('sqlite3 shell not installed (/usr/bin/sqlite3): no comparison.');
+  console.log(`node ${process.version}, ${os.cpus().length} cores; load average at start: ${load()}`);
+  const table = [];
+  for (const rows of SIZES) {
+    const file = path.join(OUT, `roster-${rows}.csv`);
+    const g0 = Date.now();
+    generate(file, rows);
+    console.log(`\nroster: ${file} (${fmt(rows)} rows, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB, ready in ${Date.now() - g0} ms)`);
+    const db = path.join(tmp, `bench-${rows}.db`);
+    // The shell first and last, so a change of load during the run shows.
+    const sq = fs.existsSync(SQLITE) ? timed(SQLITE, [path.join(tmp, `plain-${rows}.db`), '.mode csv', `.import ${file} t`]) : null;
+    const fv = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', file, '--db', db, '--json']);
+    const summary = JSON.parse(fv.stdout);
+    console.log(`fieldvisit import roster: ${fv.ms.toFixed(0)} ms, ${fmt(rows / (fv.ms / 1000))} rows/s, peak ${peak(fv).toFixed(1)} MB (load ${load()})`);
+    console.log(`  loans created ${summary.loans.created}, borrowers ${summary.borrowers.created}, households ${summary.households.created}`);
+    const again = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', file, '--db', db, '--json']);
+    const s2 = JSON.parse(again.stdout);
+    console.log(`re-import (no change): ${again.ms.toFixed(0)} ms, ${fmt(rows / (again.ms / 1000))} rows/s, peak ${peak(again).toFixed(1)} MB, loans unchanged ${s2.loans.unchanged}`);
+    let sq2 = null;
+    if (sq) {
+      fs.rmSync(path.join(tmp, `plain-${rows}.db`));
+      sq2 = timed(SQLITE, [path.join(tmp, `plain-${rows}.db`), '.mode csv', `.import ${file} t`]);
+      const shell = Math.min(sq.ms, sq2.ms);
+      console.log(`sqlite3 .import: ${sq.ms.toFixed(0)} ms before, ${sq2.ms.toFixed(0)} ms after (${fmt(rows / (shell / 1000))} rows/s at the faster)`);
+      console.log(`ratio to the shell: import ${(fv.ms / shell).toFixed(2)}x (target ≤ 4x, goal 2x), re-import ${(again.ms / shell).toFixed(2)}x (target ≤ 2x); peak memory target < 256 MB`);
+      table.push({ rows, import_ms: Math.round(fv.ms), rows_per_s: Math.round(rows / (fv.ms / 1000)), reimport_ms: Math.round(again.ms), shell_ms: Math.round(shell), ratio: +(fv.ms / shell).toFixed(2), reimport_ratio: +(again.ms / shell).toFixed(2), peak_mb: +peak(fv).toFixed(1), reimport_peak_mb: +peak(again).toFixed(1) });
+    } else {
+      console.log('sqlite3 shell not installed (/usr/bin/sqlite3): no comparison.');
+      table.push({ rows, import_ms: Math.round(fv.ms), rows_per_s: Math.round(rows / (fv.ms / 1000)), reimport_ms: Math.round(again.ms), peak_mb: +peak(fv).toFixed(1) });
+    }
+    fs.rmSync(db, { force: true });
+    for (const ext of ['-wal', '-shm']) fs.rmSync(db + ext, { force: true });
   }
+  console.log(`\nload average at the end: ${load()}`);
+  console.table(table);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 // `fieldvisit import roster FILE`: load or re-load a borrower roster (CSV in UTF-8/GBK, or .xlsx).
 import type { Command } from 'commander';
-import { createRosterWriter, type RosterSummary, type RosterWriter } from '../../../db/roster.js';
+import type { RosterSummary } from '../../../db/roster.js';
+import { createRosterStage, type RosterApplied, type RosterStage } from '../../../db/rosterImport.js';
 import { ROSTER_FIELDS, parseRosterRow, type RosterField, type RosterRow } from '../../../import/parseRosterRow.js';
 import { text } from '../../../domain/text.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
@@ -28,9 +29,8 @@ export function action(ctx: Context) {
     const asOf = opts.asOf ?? day;
     if (!isValidIsoDate(asOf)) throw new UsageError(text(`--as-of 需要 YYYY-MM-DD 格式的日期，而不是“${asOf}”。`, `--as-of needs a YYYY-MM-DD date, not "${asOf}".`));
     await withSession(ctx, command, async ({ db }) => {
-      const mergedFrom = new Map<string, { into: string; rows: number }>();
-      let w: RosterWriter | null = null;
-      let ledger: LedgerCounts = emptyCounts();
+      let stage: RosterStage | null = null;
+      let applied: RosterApplied | null = null;
       const outcome = await runImport<RosterField, RosterRow, RosterSummary>(
         ctx,
         db,
@@ -38,8 +38,8 @@ export function action(ctx: Context) {
           fields: ROSTER_FIELDS,
           parse: parseRosterRow,
           onePass: true,
-          // A loan number may appear once per file: the runner finds a repeat among the staged rows.
-          stageKey: (row) => row.loanNo,
+          // Checked rows wait in a typed staging table and are written set-wise; a loan number may appear once per file.
+          stage: () => (stage = createRosterStage(db, asOf)),
           repeated: (row, first) => [
             {
               field: 'loan_no',
@@ -61,31 +61,21 @@ export function action(ctx: Context) {
           },
         },
         { file, encoding: opts.encoding, sheet: opts.sheet, dryRun: opts.dryRun, skipInvalid: opts.skipInvalid, errorsFile: opts.errors },
-        () => {
-          const writer = (w = createRosterWriter(db, asOf, {
-            assumed: opts.asOf === undefined,
-            recordedAt: nowIso(ctx),
-            by: getSetting(db, 'officer') ?? 'import',
-          }));
-          return {
-            write(row) {
-              const r = writer.write(row);
-              if (r.mergedFrom) {
-                const m = mergedFrom.get(r.mergedFrom);
-                if (m) m.rows++;
-                else mergedFrom.set(r.mergedFrom, { into: r.mergedInto ?? '', rows: 1 });
-              }
-            },
-            finish: () => {
-              ledger = writer.finishLedger();
-              return writer.summary();
-            },
-          };
-        },
+        () => ({
+          write() {
+            throw new Error('the roster is written set-wise');
+          },
+          finish: () => {
+            applied = stage!.apply({ assumed: opts.asOf === undefined, recordedAt: nowIso(ctx), by: getSetting(db, 'officer') ?? 'import' });
+            return applied.summary;
+          },
+        }),
       );
-      const merged = [...mergedFrom.entries()].map(([from, m]) => ({ from, into: m.into, rows: m.rows }));
-      const olderKept = (w as RosterWriter | null)?.olderKept() ?? 0;
-      const assumed = { date: asOf, rows: (w as RosterWriter | null)?.assumedRows() ?? 0 };
+      const done = applied as RosterApplied | null;
+      const merged = done?.merged ?? [];
+      const olderKept = done?.olderKept ?? 0;
+      const assumed = { date: asOf, rows: done?.assumedRows ?? 0 };
+      const ledger: LedgerCounts = done?.ledger ?? emptyCounts();
       if (opts.json) out(ctx, rosterSummaryAsJson(outcome, merged, olderKept, { assumed, ledger }));
       else {
         const { body, notes } = rosterSummaryAsText(outcome, merged, ctx.lang, { ascii: !!globals(command).ascii, width: tableWidth(ctx), olderKept, assumed, ledger });
