@@ -4,7 +4,6 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/open.js';
 import { inWriteTransaction, withSavepoint } from '../db/transaction.js';
-import { createImportStage } from '../db/importStage.js';
 import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
 import { pick, text, type Text } from '../domain/text.js';
 import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
@@ -37,13 +36,12 @@ export interface ImportSpec<F extends string, R> {
    * rosters the parse is half the cost. Requires that parse and crossCheck need nothing the writer changes.
    */
   onePass?: boolean;
-  /** onePass: a key that may appear once per file (a loan number); a second row with it gets `repeated`'s problems. */
-  stageKey?(row: R): string | null;
+  /** onePass: the problems of a row whose key (a loan number) an earlier staged row, on `firstLine`, already has. */
   repeated?(row: R, firstLine: number): ParsedRow<R>['problems'];
   /**
-   * onePass: a typed staging table of the caller's (rosters: src/db/rosterImport.ts) instead of the generic one; `add`
+   * onePass: the caller's typed staging table (rosters: src/db/rosterImport.ts), filled without the write lock; `add`
    * returns the line of an earlier staged row with the same key (a repeat) instead of staging it. The writer's
-   * finish() then writes the staged rows set-wise; write() is not called.
+   * finish() then writes the staged rows set-wise under the lock; write() is not called.
    */
   stage?(): { begin(): void; end(): void; add(line: number, row: R): number | null; count(): number; drop(): void };
 }
@@ -224,9 +222,8 @@ export async function runImport<F extends string, R, S>(
       let rows = 0;
       let written = 0;
       let result: S;
-      const typed = spec.stage?.() ?? null;
-      const generic = typed ? null : createImportStage(db);
-      const stage = typed ?? generic!;
+      if (!spec.stage) throw new Error('a one-pass import needs its staging table');
+      const stage = spec.stage();
       try {
         stage.begin();
         for await (const r of read.rows) {
@@ -239,13 +236,7 @@ export async function runImport<F extends string, R, S>(
           progress1.tick(rows);
           const row = check(r.line, r.cells, header, r.control);
           if (row === null) continue;
-          let first: number | null;
-          if (typed) first = typed.add(r.line, row);
-          else {
-            const key = spec.stageKey?.(row) ?? null;
-            first = key === null ? null : generic!.earlierLine(key);
-            if (first === null) generic!.add(r.line, key, row);
-          }
+          const first = stage.add(r.line, row);
           if (first !== null) {
             for (const p of spec.repeated?.(row, first) ?? []) {
               note({ file: source.displayName, line: r.line, column: p.field ? (header.label[p.field as F] ?? p.field) : null, reason: p.reason, severity: 'error' });
@@ -260,13 +251,7 @@ export async function runImport<F extends string, R, S>(
           db,
           async () => {
             const writer = makeWriter();
-            if (typed) written = typed.count();
-            else {
-              for (const row of generic!.rows<R>()) {
-                writer.write(row);
-                written++;
-              }
-            }
+            written = stage.count();
             return writer.finish();
           },
           () => !opts.dryRun,
