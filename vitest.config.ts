@@ -6,6 +6,8 @@ process.env.TZ = 'Asia/Shanghai';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The sample databases are built once per run and copied by each test that asks for one (test/helpers.ts sampleDb).
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60000,
     hookTimeout: 60000,
     pool: 'forks',
