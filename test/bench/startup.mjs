@@ -72,25 +72,29 @@ cases.forEach((c, j) => {
 });
 
 if (showModules) {
-  // Which files `--version` loads, by package (a regression here is what makes start-up slow): an ESM load hook
-  // appends every URL it loads to a file.
+  // What each command loads (a regression here is what makes start-up slow): an ES module load hook and a CommonJS
+  // require hook append every file they load to a list, printed by package (node_modules) or folder, biggest first.
   const list = path.join(dir, 'loaded.txt');
   const hooks = path.join(dir, 'hooks.mjs');
   fs.writeFileSync(hooks, `import fs from 'node:fs';\nexport async function load(url, context, next) { fs.appendFileSync(${JSON.stringify(list)}, url + '\\n'); return next(url, context); }\n`);
   const reg = path.join(dir, 'register.mjs');
   fs.writeFileSync(reg, `import { register } from 'node:module';\nregister(${JSON.stringify('file://' + hooks)});\n`);
-  for (const argv of [['--version'], ['place', 'list', '--json']]) {
+  const cjs = path.join(dir, 'cjs.cjs');
+  fs.writeFileSync(cjs, `const fs = require('node:fs'); const M = require('node:module'); const orig = M._load;\nM._load = function (req, parent, isMain) { try { const f = M._resolveFilename(req, parent, isMain); if (f.startsWith('/') || /^[A-Za-z]:/.test(f)) fs.appendFileSync(${JSON.stringify(list)}, require('node:url').pathToFileURL(f).href + '\\n'); } catch {} return orig.apply(this, arguments); };\n`);
+  for (const c of cases.slice(1)) {
     fs.rmSync(list, { force: true });
-    spawnSync(process.execPath, ['--import', 'file://' + reg, bin, ...argv], { cwd: root, env, encoding: 'utf8' });
-    const urls = fs.readFileSync(list, 'utf8').split('\n').filter((u) => u.startsWith('file:'));
+    spawnSync(process.execPath, ['--require', cjs, '--import', 'file://' + reg, bin, ...c.argv], { cwd: root, env, encoding: 'utf8' });
+    const urls = [...new Set(fs.readFileSync(list, 'utf8').split('\n').filter((u) => u.startsWith('file:')))].filter((u) => !u.startsWith('file://' + dir));
     const groups = new Map();
+    let bytes = 0;
     for (const u of urls) {
       const p = fileURLToPath(u);
+      bytes += fs.statSync(p).size;
       const m = p.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
       const key = m ? m[1] : path.relative(root, p).split(path.sep).slice(0, 2).join('/');
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
-    console.log(`\n${argv.join(' ')} loads ${urls.length} ES module files (CommonJS packages such as better-sqlite3 appear once):`);
+    console.log(`\n${c.label} loads ${urls.length} files, ${(bytes / 1024).toFixed(0)} KB:`);
     for (const [k, n] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
   }
 }
