@@ -2,6 +2,7 @@
 // It loads little itself (start-up is paid on every run): `--version` and a help screen rendered at build time need
 // nothing more; commander, the command tree and the error messages load only for a command that runs.
 import fs from 'node:fs';
+import { isatty } from 'node:tty';
 import type { Context } from './context.js';
 import { localeLang } from './lang.js';
 import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
@@ -15,11 +16,17 @@ export function createProcessContext(): Context {
   let prompter: Prompter | undefined;
   const ctx: Context = {
     stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    stdinIsTTY: !!process.stdin.isTTY,
+    // stdin and stderr are made (a stream each, with the modules behind them) only when a command uses them: a
+    // help screen never does. isatty() asks the same question as the streams' isTTY without making them.
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: !!process.stdout.isTTY,
-    stderrIsTTY: !!process.stderr.isTTY,
+    stderrIsTTY: isatty(2),
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
@@ -166,6 +173,10 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 export async function main(): Promise<void> {
+  if (isVersionOnly(process.argv.slice(2))) {
+    process.stdout.write(VERSION + '\n');
+    return;
+  }
   quietOnClosedPipe(process.stdout);
   const code = await run(process.argv.slice(2), createProcessContext());
   process.exitCode = code;
