@@ -6,9 +6,14 @@ process.env.TZ = 'Asia/Shanghai';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The sample databases are built once per run and copied by each test that asks for one (test/helpers.ts sampleDb).
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60000,
     hookTimeout: 60000,
+    // Child processes (forks): better-sqlite3 and the spawning tests are at home there. Two workers even on two cores:
+    // vitest's default (cores - 1) runs one file at a time, and an end-to-end test mostly waits for the binary it spawned.
     pool: 'forks',
+    maxWorkers: 2,
     env: { TZ: 'Asia/Shanghai', NO_COLOR: '1' },
   },
 });

@@ -3,15 +3,15 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { SqliteDatabase as Database } from '../src/db/driver.js';
 import { run } from '../src/cli/main.js';
 import type { Context } from '../src/cli/context.js';
 import type { Prompter } from '../src/prompts/prompter.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'fieldvisit.js');
-export const DATA = path.join(ROOT, 'data');
+import { BIN, DATA, ROOT, sampleSteps } from './sampleSteps.js';
+
+export { BIN, DATA, ROOT };
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 export function tmpDir(prefix = 'fv-'): string {
@@ -73,16 +73,19 @@ export function json<T = any>(r: CliResult): T {
   return JSON.parse(r.stdout) as T;
 }
 
-/** A database holding the sample roster (as of 2026-11-13) with 黄家村村委 merged into 涡水村委, and optionally the sample visits. */
+/**
+ * A database holding the sample roster (as of 2026-11-13) with 黄家村村委 merged into 涡水村委, and optionally the sample
+ * visits: a copy, in a folder of its own, of the one test/globalSetup.ts built with the binary for this run (so every
+ * caller still gets its own database to change); built here the same way when there is none (a run without the setup).
+ */
 export function sampleDb(opts: { visits?: boolean } = {}): string {
   const db = path.join(tmpDir(), 'sample.db');
-  const steps = [
-    ['import', 'roster', path.join(DATA, 'roster.csv'), '--as-of', '2026-11-13'],
-    ['place', 'merge', '黄家村村委', '--into', '涡水村委', '--township', '涡水镇', '--date', '2025-06-01'],
-    ['place', 'set', '涡水镇', '--population', '7800', '--committees', '6', '--livelihood', '林业为主，农业为辅'],
-  ];
-  if (opts.visits) steps.push(['import', 'visits', path.join(DATA, 'visits.csv')]);
-  for (const s of steps) {
+  const built = opts.visits ? inject('sampleVisitsDb') : inject('sampleDb');
+  if (built && fs.existsSync(built)) {
+    fs.copyFileSync(built, db);
+    return db;
+  }
+  for (const s of sampleSteps(!!opts.visits)) {
     const r = cli(s, { db });
     if (r.code !== 0) throw new Error(`sampleDb: ${s.join(' ')} → ${r.code}\n${r.stderr}`);
   }

@@ -1,7 +1,8 @@
 // Everything a command may touch from the outside world, injected so tests can replace it.
 import path from 'node:path';
 import type { Prompter } from '../prompts/prompter.js';
-import { isValidIsoDate, type IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../domain/dates.js';
+import { isValidIsoDate } from '../domain/isoDate.js';
 import { UsageError } from '../domain/errors.js';
 import { text, type Lang } from '../domain/text.js';
 

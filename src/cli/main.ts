@@ -1,25 +1,32 @@
 // The entry point: builds the context from the process, runs the command, and is the only place that sets the exit code.
+// It loads little itself (start-up is paid on every run): `--version` and a help screen rendered at build time need
+// nothing more; commander, the command tree and the error messages load only for a command that runs.
 import fs from 'node:fs';
-import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
+import { isatty } from 'node:tty';
 import type { Context } from './context.js';
 import { localeLang } from './lang.js';
-import { reportError, EXIT } from './errors.js';
 import { createInquirerPrompter } from '../prompts/inquirerPrompter.js';
 import type { Prompter } from '../prompts/prompter.js';
-import { isLang } from '../domain/text.js';
+import { isLang, type Lang } from '../domain/text.js';
 import { resolveDbPath, terminalWidth } from './context.js';
+import { VERSION } from './version.js';
 
 export function createProcessContext(): Context {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   let prompter: Prompter | undefined;
   const ctx: Context = {
     stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    stdinIsTTY: !!process.stdin.isTTY,
+    // stdin and stderr are made (a stream each, with the modules behind them) only when a command uses them: a
+    // help screen never does. isatty() asks the same question as the streams' isTTY without making them.
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: !!process.stdout.isTTY,
-    stderrIsTTY: !!process.stderr.isTTY,
+    stderrIsTTY: isatty(2),
     env: process.env,
     now: () => new Date(),
     cwd: process.cwd(),
@@ -92,11 +99,57 @@ async function guardOutputFlags(args: string[], ctx: Context, dbFlag: string | u
   for (const [flag, v] of targets) if (v !== '-') guardOutput(ctx, v, flag, { textOutput: flag === '--out' && noun !== 'export' });
 }
 
+/** `fieldvisit --version` (or `-V`) and nothing else: the version, with nothing loaded to print it. */
+function isVersionOnly(args: string[]): boolean {
+  return args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+}
+
+/**
+ * The help screens drawn at build time (scripts/build.mjs: `help-<lang>.json` beside the bundled main.js), keyed by
+ * command path ('' for the program, 'report weekly'), each exactly what commander prints at 80 columns. Used for
+ * `fieldvisit [command...] --help` (or -h, with --lang anywhere) when help is drawn at 80 columns (not a terminal, or
+ * an 80-column one), so a help screen needs neither commander nor string-width; otherwise, or when the file is not
+ * there (the unbundled build, the tests' in-process runs), commander draws it. A test compares every screen with
+ * commander's.
+ */
+function prebuiltHelp(args: string[], ctx: Context): string | undefined {
+  if ((ctx.width ?? 80) !== 80) return undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang' && isLang(args[i + 1])) i++;
+    else if (a.startsWith('--lang=') && isLang(a.slice(7))) continue;
+    else words.push(a);
+  }
+  const last = words.pop();
+  if ((last !== '--help' && last !== '-h') || words.some((w) => w.startsWith('-'))) return undefined;
+  const screens = readHelpScreens(ctx.lang);
+  return screens && Object.hasOwn(screens, words.join(' ')) ? screens[words.join(' ')] : undefined;
+}
+
+function readHelpScreens(lang: Lang): Record<string, string> | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(new URL(`./help-${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs one invocation and returns its exit code; tests call this in-process with a fake context. */
 export async function run(args: string[], ctx: Context): Promise<number> {
+  if (isVersionOnly(args)) {
+    ctx.stdout.write(VERSION + '\n');
+    return 0;
+  }
   const { debug, lang, db } = preScan(args, ctx);
   if (!lang) await applyConfiguredLang(args, ctx, db);
-  const program = buildProgram(ctx);
+  const help = prebuiltHelp(args, ctx);
+  if (help !== undefined) {
+    ctx.stdout.write(help);
+    return 0;
+  }
+  const [{ CommanderError }, { buildProgram }, { reportError, EXIT }] = await Promise.all([import('commander'), import('./program.js'), import('./errors.js')]);
+  const program = buildProgram(ctx, args);
   try {
     await guardOutputFlags(args, ctx, db);
     await program.parseAsync(args, { from: 'user' });
@@ -120,6 +173,10 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 export async function main(): Promise<void> {
+  if (isVersionOnly(process.argv.slice(2))) {
+    process.stdout.write(VERSION + '\n');
+    return;
+  }
   quietOnClosedPipe(process.stdout);
   const code = await run(process.argv.slice(2), createProcessContext());
   process.exitCode = code;

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { helpWidth, type Context } from './context.js';
 import { describe, h, helpSettings } from './help.js';
+import { VERSION } from './version.js';
 // Each noun's index.ts holds only definitions (names, arguments, options, help); actions load when they run (lazy.ts).
 import { registerInfo } from './commands/info/index.js';
 import { registerConfig } from './commands/config/index.js';
@@ -22,9 +23,60 @@ import { registerKey } from './commands/key/index.js';
 import { registerReconcile } from './commands/reconcile/index.js';
 import { registerCost } from './commands/cost/index.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
-export function buildProgram(ctx: Context): Command {
+type Register = (program: Command, ctx: Context) => void;
+
+/** Every top-level command and what registers it, in the order `--help` lists them. */
+const COMMANDS: readonly (readonly [string, Register])[] = [
+  ['info', registerInfo],
+  ['config', registerConfig],
+  ['import', registerImport],
+  ['place', registerPlace],
+  ['borrower', registerBorrower],
+  ['visit', registerVisit],
+  ['attachment', registerAttachment],
+  ['promise', registerPromise],
+  ['notice', registerNotice],
+  ['loan', registerLoan],
+  ['cost', registerCost],
+  ['agenda', registerAgenda],
+  ['report', registerReport],
+  ['reconcile', registerReconcile],
+  ['export', registerExport],
+  ['merge', registerMerge],
+  ['backup', registerBackup],
+  ['restore', registerRestore],
+  ['trust', registerTrust],
+  ['key', registerKey],
+];
+
+/** The names of the top-level commands (a test checks they are the ones the full tree has). */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map(([n]) => n);
+
+// The global options that take a value, and those that take none: a command word is found after them.
+const GLOBAL_WITH_VALUE = new Set(['--db', '--lang']);
+const GLOBAL_FLAGS = new Set(['--ascii', '--no-color', '--debug']);
+
+/**
+ * The top-level command the arguments run, when it is certain: only global options before a known command's name.
+ * Anything else (no command, an unknown word, `help`, `--`, another flag first) gives undefined, and the whole tree is built.
+ */
+export function commandOf(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (GLOBAL_FLAGS.has(a) || [...GLOBAL_WITH_VALUE].some((g) => a.startsWith(g + '='))) continue;
+    else return COMMAND_NAMES.includes(a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree. With the arguments, only the command they run is defined (start-up then skips the definitions of
+ * all the others); without them, or when the command is not certain (help, an unknown word), every command is.
+ */
+export function buildProgram(ctx: Context, args?: readonly string[]): Command {
   const L = ctx.lang;
   const program = new Command('fieldvisit');
   program
@@ -49,26 +101,8 @@ export function buildProgram(ctx: Context): Command {
     'Field collection of rural loans: import rosters, log visits, print the weekly report, watch the limitation clock.',
     ['fieldvisit import roster data/roster.csv', 'fieldvisit place list', 'fieldvisit borrower find 房六贵'],
   );
-  registerInfo(program, ctx);
-  registerConfig(program, ctx);
-  registerImport(program, ctx);
-  registerPlace(program, ctx);
-  registerBorrower(program, ctx);
-  registerVisit(program, ctx);
-  registerAttachment(program, ctx);
-  registerPromise(program, ctx);
-  registerNotice(program, ctx);
-  registerLoan(program, ctx);
-  registerCost(program, ctx);
-  registerAgenda(program, ctx);
-  registerReport(program, ctx);
-  registerReconcile(program, ctx);
-  registerExport(program, ctx);
-  registerMerge(program, ctx);
-  registerBackup(program, ctx);
-  registerRestore(program, ctx);
-  registerTrust(program, ctx);
-  registerKey(program, ctx);
+  const only = args ? commandOf(args) : undefined;
+  for (const [name, register] of COMMANDS) if (only === undefined || name === only) register(program, ctx);
   for (const c of allCommands(program)) {
     c.exitOverride().configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: () => {} });
   }

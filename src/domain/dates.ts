@@ -2,28 +2,15 @@
 import dayjs from 'dayjs';
 import isoWeek from 'dayjs/plugin/isoWeek.js';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { isValidIsoDate } from './isoDate.js';
 
 dayjs.extend(isoWeek);
 dayjs.extend(customParseFormat);
 
 export type IsoDate = string; // YYYY-MM-DD
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysInMonth(y: number, mo: number): number {
-  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-}
-
-/** Plain arithmetic, not dayjs: this runs for every date cell of a million-row roster. */
-export function isValidIsoDate(s: string): boolean {
-  const m = ISO_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
+// The check lives in isoDate.ts, which loads no dayjs (the context's `today()` needs it at start-up).
+export { isValidIsoDate };
 
 function ymd(y: number, mo: number, d: number): IsoDate | null {
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
