@@ -110,7 +110,7 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
   // Outcomes naming no loan (an index range of their own), by the borrower they count for.
   const unnamed = db
     .prepare(
-      `SELECT tb.household_id AS hh, tb.id AS bid, NULL AS loanId, u.visitId, u.date, u.oid, u.kind, u.actor, u."where", u.reason, u.text, u.principalFen, u.interestFen, u.noticeType
+      `SELECT tb.household_id AS hh, tb.id AS bid, NULL AS loanId, u.*
        FROM (SELECT coalesce(v.borrower_id, (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = v.household_id)) AS target,
                     v.id AS visitId, v.visit_date AS date, o.id AS oid, ${OUTCOME_COLUMNS}
              FROM visit_outcomes o CROSS JOIN visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
