@@ -11,6 +11,8 @@ export interface OutFile {
   readonly path: string;
   /** Writes the body to the temporary file and renames it into place; `afterFailure` is added to the error's message. */
   commit(body: string | Uint8Array, afterFailure?: Text): void;
+  /** Writes a piece of the body to the temporary file (a long report written as it is made); commit('') then renames it. */
+  append(chunk: string): void;
   /** Removes the temporary file if it is still there (safe to call after commit). */
   discard(): void;
 }
@@ -71,6 +73,14 @@ export function prepareOutFile(ctx: Context, name: string, flag = '--out', opts:
   };
   return {
     path: target,
+    append(chunk) {
+      try {
+        fs.writeSync(fd, chunk, null, 'utf8');
+      } catch (e) {
+        this.discard();
+        throw cannotWrite(name, e);
+      }
+    },
     commit(body, afterFailure) {
       try {
         if (typeof body === 'string') fs.writeSync(fd, body, null, 'utf8');

@@ -28,78 +28,181 @@ export interface LoanFilter {
 }
 
 /**
- * Every loan matching the filter, with its clock facts; a few queries whatever the number of loans. An outcome that
- * names a loan counts for that loan; one that names none counts for the loans of the borrower the visit was logged
- * for (never a relative's or a neighbour's own loans).
+ * The columns of a visit outcome the clock reads (src/domain/clockEvents.ts ClockOutcome), `o` the outcome, `v` the
+ * visit, `n` the notice in the register. A new column the clock needs is one more line here (and its field in
+ * ClockOutcome); every query of this module reads outcomes through this list.
  */
-export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): LoanFacts[] {
-  const params = {
-    townshipId: f.townshipId ?? null,
-    villageId: f.villageId ?? null,
-    householdId: f.householdId ?? null,
-    borrowerId: f.borrowerId ?? null,
-    loanId: f.loanId ?? null,
-    officer: f.officer ?? null,
-    today: today ?? '9999-12-31',
+const OUTCOME_COLUMNS = [
+  `o.kind`,
+  `o.actor`,
+  `o.reason`,
+  `o.where_text AS "where"`,
+  `o.text`,
+  `o.principal_fen AS principalFen`,
+  `o.interest_fen AS interestFen`,
+  `n.type AS noticeType`,
+  // How the contact was made and its proof (issue 10): a remote promise or signature counts only with it.
+  `v.channel`,
+  `v.delivery`,
+  `v.delivered_on AS deliveredOn`,
+  `${PROOF} AS hasProof`,
+].join(', ');
+
+type OutcomeRow = Omit<ClockOutcome, 'kind' | 'actor'> & { kind: OutcomeKind; actor: Actor | null; hh: number; bid: number; loanId: number | null; oid: number };
+type MarkRow = { hh: number; bid: number; loanId: number; id: number; kind: LoanMarkKind; date: IsoDate; medium: PublicMedium | null; note: string | null };
+type LegalRow = { hh: number; bid: number; loanId: number; id: number; stage: LegalStage; date: IsoDate; performBy: IsoDate | null; result: LegalResult | null; caseNo: string | null };
+type LoanRow = Omit<LoanFacts, 'events' | 'officerFinding' | 'guarantorActs'>;
+
+/** The filter as SQL over l (loans), b (borrowers), h (households), ev (effective_villages), vil, t: only the conditions given, so an index can serve them. */
+function filterSql(f: LoanFilter): { where: string; params: Record<string, unknown> } {
+  const conds: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (cond: string, key: keyof LoanFilter) => {
+    if (f[key] === undefined || f[key] === null) return;
+    conds.push(cond);
+    params[key] = f[key];
   };
-  const where = `(@townshipId IS NULL OR t.id = @townshipId) AND (@villageId IS NULL OR ev.effective_id = @villageId)
-      AND (@householdId IS NULL OR h.id = @householdId) AND (@borrowerId IS NULL OR b.id = @borrowerId) AND (@loanId IS NULL OR l.id = @loanId)
-      AND (@officer IS NULL OR l.officer = @officer)`;
-  const from = `FROM loans l
-       JOIN borrowers b ON b.id = l.borrower_id
-       JOIN households h ON h.id = b.household_id
+  add('t.id = @townshipId', 'townshipId');
+  add('ev.effective_id = @villageId', 'villageId');
+  add('h.id = @householdId', 'householdId');
+  add('b.id = @borrowerId', 'borrowerId');
+  add('l.id = @loanId', 'loanId');
+  add('l.officer = @officer', 'officer');
+  return { where: conds.length ? conds.join(' AND ') : '1', params };
+}
+
+const PLACE_JOINS = `JOIN households h ON h.id = b.household_id
        JOIN effective_villages ev ON ev.village_id = h.village_id
        JOIN villages vil ON vil.id = ev.effective_id
-       JOIN townships t ON t.id = vil.township_id
-       LEFT JOIN areas a ON a.id = vil.area_id
-       LEFT JOIN village_groups g ON g.id = h.group_id`;
+       JOIN townships t ON t.id = vil.township_id`;
+
+/**
+ * Every loan matching the filter with its clock facts, handed to `each` one household at a time (its loans by
+ * borrower, then loan id), in household order: one ordered pass over the loans and their events, so memory holds one
+ * household's facts, whatever the number of loans. An outcome that names a loan counts for that loan; one that names
+ * none counts for the loans of the borrower the visit was logged for (the household's first borrower when the visit
+ * named none), never a relative's or a neighbour's own loans.
+ */
+export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | undefined, each: (loans: LoanFacts[]) => void): void {
+  const { where, params } = filterSql(f);
+  const p = { ...params, today: today ?? '9999-12-31' };
+  // The loans in scope, in (household, borrower, loan) order: borrowers by their household index, loans by borrower.
+  const scoped = `SELECT b.household_id AS hh, b.id AS bid, l.id AS lid FROM borrowers b CROSS JOIN loans l ON l.borrower_id = b.id ${PLACE_JOINS} WHERE ${where}`;
   const loans = db
     .prepare(
-      `SELECT l.id AS loanId, l.loan_no AS loanNo, b.id AS borrowerId, b.name AS borrower, h.id AS householdId, h.head_name AS householdHead,
+      `SELECT b.household_id AS householdId, l.id AS loanId, l.loan_no AS loanNo, b.id AS borrowerId, b.name AS borrower, h.head_name AS householdHead,
               t.name AS township, a.name AS area, vil.name AS village, g.name AS "group", l.officer, l.loan_date AS loanDate, l.due_date AS dueDate,
-              lb.principal_fen AS principalFen, lb.interest_fen AS interestFen, l.guarantor, l.guarantee_until AS guaranteeUntil, l.guarantee_type AS guaranteeType,
+              coalesce(lg.principal_fen, l.principal_fen) AS principalFen, coalesce(lg.interest_fen, l.interest_fen) AS interestFen,
+              l.guarantor, l.guarantee_until AS guaranteeUntil, l.guarantee_type AS guaranteeType,
               s.status, CASE WHEN s.status = 'deceased' THEN s.deceased_on END AS deceasedOn, s.heir_name AS heirName, s.heir_known_on AS heirKnownOn
-       ${from}
-       JOIN loan_balances lb ON lb.loan_id = l.id
+       FROM borrowers b CROSS JOIN loans l ON l.borrower_id = b.id
+       ${PLACE_JOINS}
+       LEFT JOIN areas a ON a.id = vil.area_id
+       LEFT JOIN village_groups g ON g.id = h.group_id
+       LEFT JOIN loan_ledger lg ON lg.loan_id = l.id
        JOIN borrower_status s ON s.borrower_id = b.id
        WHERE ${where}
-       ORDER BY t.name, vil.name, g.name, h.head_name, l.due_date, l.loan_no`,
+       ORDER BY b.household_id, b.id, l.id`,
     )
-    .all(params) as Omit<LoanFacts, 'events' | 'officerFinding' | 'guarantorActs'>[];
-  if (loans.length === 0) return [];
-  const byId = new Map<number, LoanFacts>();
-  const byBorrower = new Map<number, LoanFacts[]>();
-  for (const r of loans) {
-    const x: LoanFacts = { ...r, events: [], guarantorActs: [], officerFinding: null };
-    byId.set(x.loanId, x);
-    const list = byBorrower.get(x.borrowerId) ?? [];
-    list.push(x);
-    byBorrower.set(x.borrowerId, list);
-  }
-
-  // Outcomes of live visits, each with the borrower the visit was logged for (the household's first borrower when a
-  // visit named none) and, for a signed notice in the register, its type.
-  const outcomes = db
+    .iterate(p) as IterableIterator<LoanRow>;
+  // Outcomes naming a loan, found from the loans in the same order (an index range per loan).
+  const named = db
     .prepare(
-      `SELECT * FROM (
-         SELECT o.kind, o.loan_id AS loanId, o.actor, o.reason, o.where_text AS "where", o.text, o.principal_fen AS principalFen, o.interest_fen AS interestFen,
-                v.id AS visitId, v.visit_date AS date, NULL AS borrowerId, n.type AS noticeType, o.id AS oid,
-                v.channel, v.delivery, v.delivered_on AS deliveredOn, ${PROOF} AS hasProof
-         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
-         WHERE o.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND v.visit_date <= @today
-         UNION ALL
-         SELECT o.kind, NULL, o.actor, o.reason, o.where_text, o.text, o.principal_fen, o.interest_fen, v.id, v.visit_date,
-                coalesce(v.borrower_id, (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = v.household_id)), n.type, o.id,
-                v.channel, v.delivery, v.delivered_on, ${PROOF}
-         FROM visit_outcomes o JOIN live_visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
-         WHERE o.loan_id IS NULL AND v.household_id IN (SELECT h.id ${from} WHERE ${where}) AND v.visit_date <= @today)
-       ORDER BY date, visitId, oid`,
+      `SELECT sc.hh, sc.bid, o.loan_id AS loanId, v.id AS visitId, v.visit_date AS date, o.id AS oid, ${OUTCOME_COLUMNS}
+       FROM (${scoped} ORDER BY b.household_id, b.id, l.id) sc
+       CROSS JOIN visit_outcomes o ON o.loan_id = sc.lid CROSS JOIN visits v ON v.id = o.visit_id
+       LEFT JOIN notices n ON n.notice_no = o.notice_no
+       WHERE v.visit_date <= @today AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
+       ORDER BY sc.hh, sc.bid, sc.lid`,
     )
-    .all(params) as (Omit<ClockOutcome, 'kind' | 'actor'> & { kind: OutcomeKind; actor: Actor | null; loanId: number | null; borrowerId: number | null })[];
-  // Group by visit and loan: a signature and a promise in one visit are read together.
+    .iterate(p) as IterableIterator<OutcomeRow>;
+  // Outcomes naming no loan (an index range of their own), by the borrower they count for.
+  const unnamed = db
+    .prepare(
+      `SELECT tb.household_id AS hh, tb.id AS bid, NULL AS loanId, u.*
+       FROM (SELECT coalesce(v.borrower_id, (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = v.household_id)) AS target,
+                    v.id AS visitId, v.visit_date AS date, o.id AS oid, ${OUTCOME_COLUMNS}
+             FROM visit_outcomes o CROSS JOIN visits v ON v.id = o.visit_id LEFT JOIN notices n ON n.notice_no = o.notice_no
+             WHERE o.loan_id IS NULL AND v.visit_date <= @today AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)) u
+       JOIN borrowers tb ON tb.id = u.target
+       ${where === '1' ? '' : `WHERE tb.id IN (SELECT bid FROM (${scoped}))`}
+       ORDER BY tb.household_id, tb.id`,
+    )
+    .iterate(p) as IterableIterator<OutcomeRow>;
+  const marks = db
+    .prepare(
+      `SELECT b.household_id AS hh, b.id AS bid, m.loan_id AS loanId, m.id, m.kind, m.mark_date AS date, m.medium, m.note
+       FROM ${liveFacts('loan_marks')} m CROSS JOIN loans l ON l.id = m.loan_id CROSS JOIN borrowers b ON b.id = l.borrower_id ${PLACE_JOINS}
+       WHERE m.mark_date <= @today AND ${where} ORDER BY b.household_id, b.id, m.mark_date, m.id`,
+    )
+    .iterate(p) as IterableIterator<MarkRow>;
+  const legal = db
+    .prepare(
+      `SELECT b.household_id AS hh, b.id AS bid, e.loan_id AS loanId, e.id, e.stage, e.event_date AS date, e.perform_by AS performBy, e.result, e.case_no AS caseNo
+       FROM ${liveFacts('legal_events')} e CROSS JOIN loans l ON l.id = e.loan_id CROSS JOIN borrowers b ON b.id = l.borrower_id ${PLACE_JOINS}
+       WHERE e.event_date <= @today AND ${where} ORDER BY b.household_id, b.id, e.event_date, e.id`,
+    )
+    .iterate(p) as IterableIterator<LegalRow>;
+
+  const namedS = peekable(named);
+  const unnamedS = peekable(unnamed);
+  const marksS = peekable(marks);
+  const legalS = peekable(legal);
+  try {
+    let house: LoanFacts[] = [];
+    const flush = () => {
+      if (house.length === 0) return;
+      const hh = house[0]!.householdId;
+      const os = [...namedS.take(hh), ...unnamedS.take(hh)];
+      applyOutcomes(house, os);
+      const byId = new Map(house.map((x) => [x.loanId, x]));
+      for (const m of marksS.take(hh)) byId.get(m.loanId)?.events.push(markClockEvent(m));
+      for (const e of legalS.take(hh)) {
+        const x = byId.get(e.loanId);
+        if (!x) continue;
+        const r = legalClockEvent(e);
+        x.events.push(r.event);
+        if (r.guarantorAct) x.guarantorActs.push(r.guarantorAct);
+      }
+      each(house);
+      house = [];
+    };
+    for (const r of loans) {
+      if (house.length && house[0]!.householdId !== r.householdId) flush();
+      house.push({ ...r, events: [], guarantorActs: [], officerFinding: null });
+    }
+    flush();
+  } finally {
+    for (const it of [loans, named, unnamed, marks, legal]) it.return?.();
+  }
+}
+
+/** A stream of rows ordered by household: take(hh) skips rows of earlier households and returns those of hh. */
+function peekable<T extends { hh: number }>(it: Iterator<T>) {
+  let head = it.next();
+  return {
+    take(hh: number): T[] {
+      const out: T[] = [];
+      while (!head.done && head.value.hh < hh) head = it.next();
+      while (!head.done && head.value.hh === hh) {
+        out.push(head.value);
+        head = it.next();
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * A household's outcomes onto its loans, in (date, visit, outcome) order, grouped by visit and loan: a signature and a
+ * promise in one visit are read together.
+ */
+function applyOutcomes(house: LoanFacts[], outcomes: OutcomeRow[]): void {
+  if (outcomes.length === 0) return;
+  outcomes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.visitId - b.visitId || a.oid - b.oid));
   const groups = new Map<string, { loan: LoanFacts; outcomes: ClockOutcome[] }>();
   for (const o of outcomes) {
-    const targets = o.loanId !== null ? [byId.get(o.loanId)].filter((x): x is LoanFacts => !!x) : (byBorrower.get(o.borrowerId ?? -1) ?? []);
+    const targets = o.loanId !== null ? house.filter((x) => x.loanId === o.loanId) : house.filter((x) => x.borrowerId === o.bid);
     for (const t of targets) {
       const key = `${o.visitId}:${t.loanId}`;
       let g = groups.get(key);
@@ -113,29 +216,47 @@ export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): Loa
     loan.guarantorActs.push(...r.guarantorActs);
     if (r.finding && (!loan.officerFinding || loan.officerFinding.date <= r.finding)) loan.officerFinding = { date: r.finding, visitId: os[0]!.visitId };
   }
+}
 
-  const marks = db
-    .prepare(
-      `SELECT m.id, m.loan_id AS loanId, m.kind, m.mark_date AS date, m.medium, m.note FROM ${liveFacts('loan_marks')} m
-       WHERE m.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND m.mark_date <= @today ORDER BY m.mark_date, m.id`,
-    )
-    .all(params) as { id: number; loanId: number; kind: LoanMarkKind; date: IsoDate; medium: PublicMedium | null; note: string | null }[];
-  for (const m of marks) byId.get(m.loanId)?.events.push(markClockEvent(m));
-
-  const legal = db
-    .prepare(
-      `SELECT e.id, e.loan_id AS loanId, e.stage, e.event_date AS date, e.perform_by AS performBy, e.result, e.case_no AS caseNo FROM ${liveFacts('legal_events')} e
-       WHERE e.loan_id IN (SELECT l.id ${from} WHERE ${where}) AND e.event_date <= @today ORDER BY e.event_date, e.id`,
-    )
-    .all(params) as { id: number; loanId: number; stage: LegalStage; date: IsoDate; performBy: IsoDate | null; result: LegalResult | null; caseNo: string | null }[];
-  for (const e of legal) {
-    const x = byId.get(e.loanId);
-    if (!x) continue;
-    const r = legalClockEvent(e);
-    x.events.push(r.event);
-    if (r.guarantorAct) x.guarantorActs.push(r.guarantorAct);
+/** Compares as SQLite's BINARY collation does (UTF-8 bytes, i.e. code points), NULL first. */
+export function compareBinary(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 order differs from code-point order only between a surrogate and a unit from U+E000 up.
+    const sx = x >= 0xd800 && x <= 0xdfff;
+    const sy = y >= 0xd800 && y <= 0xdfff;
+    if (sx !== sy && (sx ? y : x) >= 0xe000) return sx ? 1 : -1;
+    return x - y;
   }
-  return [...byId.values()];
+  return a.length - b.length;
+}
+
+/** The order reports list loans in: township, committee, group, household head, due date, loan number. */
+export function comparePlaceOrder(a: LoanFacts, b: LoanFacts): number {
+  return (
+    compareBinary(a.township, b.township) ||
+    compareBinary(a.village, b.village) ||
+    compareBinary(a.group, b.group) ||
+    compareBinary(a.householdHead, b.householdHead) ||
+    compareBinary(a.dueDate, b.dueDate) ||
+    compareBinary(a.loanNo, b.loanNo)
+  );
+}
+
+/**
+ * Every loan matching the filter, with its clock facts, in place order (comparePlaceOrder): for a few loans (a
+ * borrower's, a household's). Reports over many loans use eachHouseholdClockFacts and never hold them all.
+ */
+export function loanClockFacts(db: Db, f: LoanFilter = {}, today?: IsoDate): LoanFacts[] {
+  const out: LoanFacts[] = [];
+  eachHouseholdClockFacts(db, f, today, (house) => out.push(...house));
+  return out.sort(comparePlaceOrder);
 }
 
 export interface LoanMarkInput {

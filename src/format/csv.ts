@@ -52,6 +52,11 @@ export function toCsv(header: readonly string[], rows: CsvCell[][], headers: Csv
   return '\ufeff' + stringify([head, ...rows.map((r) => r.map(csvCell))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
+/** Rows without the header and BOM, as toCsv prints them: for writing a long CSV a piece at a time. */
+export function csvRows(rows: CsvCell[][]): string {
+  return stringify(rows.map((r) => r.map(csvCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+}
+
 export function tableAsCsv(t: DataTable, headers: CsvHeaders = 'en'): string {
   return toCsv(t.columns, t.rows, headers, t.labels);
 }

@@ -7,7 +7,7 @@ import { ACTOR_TEXT, EFFECT_TEXT, EVENT_KIND_SHORT, EVENT_KIND_TEXT, STAGE_TEXT,
 import type { LimitationReport, LoanClockRow } from '../report/limitation.js';
 import { guarantorDeadline } from '../domain/guarantee.js';
 import { asJson, renderTable } from './table.js';
-import { mdTable, money, tableAsCsv, type DataTable } from './csv.js';
+import { csvRows, mdTable, money, tableAsCsv, toCsv, type CsvCell, type DataTable } from './csv.js';
 import type { RendererMap } from './render.js';
 import type { CsvHeaders } from './registry.js';
 import { tableSheet, workbook } from './xlsx.js';
@@ -324,56 +324,133 @@ export function limitationReportAsJson(r: LimitationReport): string {
   });
 }
 
+const LIMITATION_COLUMNS = [
+  'loan_no',
+  'borrower',
+  'township',
+  'village',
+  'group',
+  'principal',
+  'interest',
+  'due_date',
+  'last_interruption',
+  'last_interruption_kind',
+  'expires',
+  'days_left',
+  'status',
+  'suspended',
+  'reconfirmed_on',
+  'rule',
+  'officer_finding',
+  'officer_disagrees',
+  'guarantor',
+  'guarantee_ends',
+] as const;
+
+/** One loan's row of the CSV and of the workbook's first sheet. */
+function limitationCells(x: LoanClockRow): CsvCell[] {
+  const c = x.clock!;
+  return [
+    x.facts.loanNo,
+    x.facts.borrower,
+    x.facts.township,
+    x.facts.village,
+    x.facts.group,
+    money(x.facts.principalFen),
+    money(x.facts.interestFen),
+    c.dueDate,
+    c.lastInterruption?.date,
+    c.lastInterruption?.kind,
+    c.expires,
+    c.daysLeft,
+    c.status,
+    c.suspended ? 'yes' : 'no',
+    c.reconfirmedOn,
+    c.rule.code,
+    c.officerFinding?.date,
+    c.officerFinding ? (c.officerFinding.disagrees ? 'yes' : 'no') : null,
+    x.guarantee?.guarantor,
+    x.guarantee?.ends,
+  ];
+}
+
 /** Every loan's clock, amounts in yuan: the CSV's rows and the workbook's first sheet. */
 function limitationTable(r: LimitationReport): DataTable {
+  return { columns: LIMITATION_COLUMNS, rows: r.rows.map(limitationCells) };
+}
+
+/**
+ * The limitation report written piece by piece (src/report/limitationStream.ts), byte for byte what the CSV and JSON
+ * renderers give for the whole report: `head` before the loans, one `loan` per row (most urgent first), then `tail`
+ * once the guarantee periods and loans without a due date are known.
+ */
+export interface LimitationStreamFormat {
+  head(r: LimitationReportHead): string;
+  /** One loan's text, and the text before it (after the head or after the previous loan). */
+  loan(x: LoanClockRow): string;
+  before(first: boolean): string;
+  /** Between the loans and the guarantee periods. */
+  afterLoans(anyLoan: boolean): string;
+  guarantee(x: LoanClockRow): string;
+  /** After the guarantee periods: the loans without a due date and the rest. */
+  tail(r: LimitationReportHead, anyGuarantee: boolean, noDueDate: string[]): string;
+}
+
+export type LimitationReportHead = Omit<LimitationReport, 'rows' | 'guaranteesEnding' | 'noDueDate'>;
+
+const indent = (s: string, n: number) => s.replace(/\n/g, '\n' + ' '.repeat(n));
+
+export function limitationJsonStream(): LimitationStreamFormat {
+  // The whole report's JSON with markers where the arrays go: the text around them is what asJson would print.
+  const MARK = '\u0000';
+  const skeleton = (r: LimitationReportHead) =>
+    asJson({
+      today: r.today,
+      township: r.township,
+      period_years: r.periodYears,
+      within_days: r.withinDays,
+      status_filter: r.statusFilter,
+      counts: r.counts,
+      loans: `${MARK}L`,
+      guarantees_ending: `${MARK}G`,
+      no_due_date: `${MARK}N`,
+      disagreements: r.disagreements,
+    });
+  const parts = (r: LimitationReportHead) => {
+    const s = skeleton(r);
+    const [a, rest] = s.split(`"\\u0000L"`) as [string, string];
+    const [b, rest2] = rest.split(`"\\u0000G"`) as [string, string];
+    const [c, d] = rest2.split(`"\\u0000N"`) as [string, string];
+    return { a, b, c, d };
+  };
+  const item = (v: unknown) => indent(JSON.stringify(v, null, 2), 4);
+  const close = (any: boolean) => (any ? '\n  ]' : '[]');
+  let cached: ReturnType<typeof parts> | null = null;
   return {
-    columns: [
-      'loan_no',
-      'borrower',
-      'township',
-      'village',
-      'group',
-      'principal',
-      'interest',
-      'due_date',
-      'last_interruption',
-      'last_interruption_kind',
-      'expires',
-      'days_left',
-      'status',
-      'suspended',
-      'reconfirmed_on',
-      'rule',
-      'officer_finding',
-      'officer_disagrees',
-      'guarantor',
-      'guarantee_ends',
-    ],
-    rows: r.rows.map((x) => {
-      const c = x.clock!;
-      return [
-        x.facts.loanNo,
-        x.facts.borrower,
-        x.facts.township,
-        x.facts.village,
-        x.facts.group,
-        money(x.facts.principalFen),
-        money(x.facts.interestFen),
-        c.dueDate,
-        c.lastInterruption?.date,
-        c.lastInterruption?.kind,
-        c.expires,
-        c.daysLeft,
-        c.status,
-        c.suspended ? 'yes' : 'no',
-        c.reconfirmedOn,
-        c.rule.code,
-        c.officerFinding?.date,
-        c.officerFinding ? (c.officerFinding.disagrees ? 'yes' : 'no') : null,
-        x.guarantee?.guarantor,
-        x.guarantee?.ends,
-      ];
-    }),
+    head: (r) => {
+      // The counts are known before the first loan is written (the loans are spooled and sorted first).
+      cached = parts(r);
+      return cached.a;
+    },
+    loan: (x) => item(loanClockJson(x)),
+    before: (first) => (first ? '[\n    ' : ',\n    '),
+    afterLoans: (any) => close(any) + cached!.b,
+    guarantee: (x) => item({ loan_no: x.facts.loanNo, borrower: x.facts.borrower, ...guaranteeJson(x.guarantee) }),
+    tail: (r, any, noDue) => {
+      const p = parts(r);
+      return close(any) + p.c + (noDue.length ? '[\n' + noDue.map((n) => '    ' + JSON.stringify(n)).join(',\n') + '\n  ]' : '[]') + p.d;
+    },
+  };
+}
+
+export function limitationCsvStream(headers: CsvHeaders = 'en'): LimitationStreamFormat {
+  return {
+    head: () => toCsv(LIMITATION_COLUMNS, [], headers),
+    loan: (x) => csvRows([limitationCells(x)]),
+    before: () => '',
+    afterLoans: () => '',
+    guarantee: () => '',
+    tail: () => '',
   };
 }
 

@@ -65,7 +65,7 @@ export interface LimitationReport {
   disagreements: number;
 }
 
-const STATUS_RANK: Record<LimitationStatus, number> = { expiring: 0, running: 1, reconfirmed: 2, enforcing: 3, expired: 4, closed: 5 };
+export const STATUS_RANK: Record<LimitationStatus, number> = { expiring: 0, running: 1, reconfirmed: 2, enforcing: 3, expired: 4, closed: 5 };
 
 /** Most urgent first: expiring, running (soonest end first, suspended last), reconfirmed, expired. */
 export function compareClockRows(a: LoanClockRow, b: LoanClockRow): number {
@@ -79,14 +79,26 @@ export function compareClockRows(a: LoanClockRow, b: LoanClockRow): number {
   return a.facts.loanNo < b.facts.loanNo ? -1 : a.facts.loanNo > b.facts.loanNo ? 1 : 0;
 }
 
+/** The counts a report shows above its rows, kept as the rows go by (the streamed report keeps only these). */
+export function emptyCounts(): Record<LimitationStatus, number> {
+  return { running: 0, expiring: 0, expired: 0, reconfirmed: 0, enforcing: 0, closed: 0 };
+}
+
 /** Loans fully repaid drop out: their clock no longer matters. */
 export function buildLimitationReport(
   facts: LoanClockFacts[],
   o: ClockOptions & { township?: string | null; status?: LimitationStatus | null },
 ): LimitationReport {
-  const all = facts.map((f) => loanClockRow(f, o)).filter((r) => r.outstanding);
+  return buildLimitationReportFromRows(facts.map((f) => loanClockRow(f, o)).filter((r) => r.outstanding), o);
+}
+
+/** The report from the rows of the loans that still owe something, in place order (township, committee, group, household, due date, loan). */
+export function buildLimitationReportFromRows(
+  all: LoanClockRow[],
+  o: ClockOptions & { township?: string | null; status?: LimitationStatus | null },
+): LimitationReport {
   const dated = all.filter((r) => r.clock);
-  const counts: Record<LimitationStatus, number> = { running: 0, expiring: 0, expired: 0, reconfirmed: 0, enforcing: 0, closed: 0 };
+  const counts = emptyCounts();
   for (const r of dated) counts[r.clock!.status]++;
   const rows = dated.filter((r) => !o.status || r.clock!.status === o.status).sort(compareClockRows);
   return {

@@ -1,11 +1,12 @@
 // `fieldvisit report limitation` (action): every loan's limitation date, days left and status, with guarantee periods ending soon.
 import type { Command } from 'commander';
-import { loanClockFacts } from '../../../db/limitation.js';
 import { DEFAULT_EXPIRING_DAYS, type LimitationStatus } from '../../../domain/limitation.js';
-import { buildLimitationReport } from '../../../report/limitation.js';
-import { limitationRenderers } from '../../../format/limitation.js';
+import { limitationCsvStream, limitationJsonStream, limitationRenderers } from '../../../format/limitation.js';
+import { limitationReport, streamLimitationReport } from '../../limitationStream.js';
+import { prepareOutFile } from '../../outFile.js';
 import { today, type Context, tableWidth } from '../../context.js';
-import { globals, withSession } from '../../runtime.js';
+import { globals, out, t, warn, withSession } from '../../runtime.js';
+import { text } from '../../../domain/text.js';
 import { emitRendered } from '../../output.js';
 import { intOption, outputFormat, type FormatFlags } from '../../outputFormat.js';
 import { periodYears, placeFilter } from '../../scope.js';
@@ -16,8 +17,26 @@ export function action(ctx: Context) {
     const within = intOption('--within', opts.within, DEFAULT_EXPIRING_DAYS);
     await withSession(ctx, command, async ({ db }) => {
       const now = today(ctx);
-      const facts = loanClockFacts(db, placeFilter(db, opts.township, opts.village), now);
-      const r = buildLimitationReport(facts, { today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, status: opts.status ?? null });
+      const filter = placeFilter(db, opts.township, opts.village);
+      const o = { today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, status: opts.status ?? null };
+      if (format === 'csv' || format === 'json') {
+        // Streamed: the report is never held whole (1,000,000 loans fit in a few hundred megabytes).
+        const fmt = format === 'csv' ? limitationCsvStream(headers) : limitationJsonStream();
+        if (opts.out === undefined) {
+          streamLimitationReport(db, filter, o, fmt, (s) => out(ctx, s));
+          return;
+        }
+        const file = prepareOutFile(ctx, opts.out);
+        try {
+          streamLimitationReport(db, filter, o, fmt, (s) => file.append(s));
+          file.commit('');
+        } finally {
+          file.discard();
+        }
+        warn(ctx, t(ctx, text(`已写入 ${file.path}`, `Wrote ${file.path}`)));
+        return;
+      }
+      const r = limitationReport(db, filter, o);
       const ascii = !!globals(command).ascii;
       await emitRendered(ctx, limitationRenderers, format, r, { lang: ctx.lang, ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
     }, { mustExist: true });

@@ -1,0 +1,87 @@
+// The limitation report over many loans: one ordered pass over the loans and their events (src/db/limitation.ts), each
+// loan's clock computed as its household goes by; CSV and JSON are spooled to a scratch file, sorted there, and written
+// out a piece at a time, so memory holds one household and a write buffer, never the report.
+import { eachHouseholdClockFacts, comparePlaceOrder, type LoanFilter } from '../db/limitation.js';
+import { openLimitationSpool } from '../db/spool.js';
+import type { IsoDate } from '../domain/dates.js';
+import { guarantorDeadline } from '../domain/guarantee.js';
+import type { LimitationStatus } from '../domain/limitation.js';
+import type { Db } from '../db/open.js';
+import { buildLimitationReportFromRows, emptyCounts, loanClockRow, STATUS_RANK, type ClockOptions, type LimitationReport, type LoanClockRow } from '../report/limitation.js';
+import type { LimitationReportHead, LimitationStreamFormat } from '../format/limitation.js';
+
+export type LimitationOptions = ClockOptions & { township?: string | null; status?: LimitationStatus | null };
+
+/** The whole report in memory, for the renderers that lay it out as a page (text, Markdown, workbook). */
+export function limitationReport(db: Db, f: LoanFilter, o: LimitationOptions): LimitationReport {
+  const rows: LoanClockRow[] = [];
+  eachHouseholdClockFacts(db, f, o.today, (house) => {
+    for (const x of house) {
+      const r = loanClockRow(x, o);
+      if (r.outstanding) rows.push(r);
+    }
+  });
+  rows.sort((a, b) => comparePlaceOrder(a.facts, b.facts));
+  return buildLimitationReportFromRows(rows, o);
+}
+
+/**
+ * Writes the report through `fmt` to `write`, byte for byte what the whole-report renderer prints. Rows are spooled
+ * with their sort keys (most urgent first; guarantee periods by days left, then place order) and read back sorted.
+ */
+export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptions, fmt: LimitationStreamFormat, write: (chunk: string) => void): void {
+  const spool = openLimitationSpool();
+  try {
+    const counts = emptyCounts();
+    let disagreements = 0;
+    eachHouseholdClockFacts(db, f, o.today as IsoDate, (house) => {
+      for (const x of house) {
+        const r = loanClockRow(x, o);
+        if (!r.outstanding) continue;
+        const c = r.clock;
+        if (!c) spool.addNoDueDate(x);
+        else {
+          counts[c.status]++;
+          if (c.officerFinding?.disagrees) disagreements++;
+          if (!o.status || c.status === o.status) spool.addLoan(STATUS_RANK[c.status], c.expires ?? '9999-12-31', x.loanNo, fmt.loan(r));
+        }
+        const d = guarantorDeadline(r.guarantee, o.withinDays);
+        if (d) spool.addGuarantee(d.daysLeft, x, fmt.guarantee(r));
+      }
+    });
+    const head: LimitationReportHead = {
+      today: o.today,
+      periodYears: o.periodYears,
+      withinDays: o.withinDays,
+      township: o.township ?? null,
+      statusFilter: o.status ?? null,
+      counts,
+      disagreements,
+    };
+    // A write buffer of about a megabyte: few system calls, little memory.
+    let buf = '';
+    const put = (s: string) => {
+      buf += s;
+      if (buf.length > 1 << 20) {
+        write(buf);
+        buf = '';
+      }
+    };
+    put(fmt.head(head));
+    let first = true;
+    for (const body of spool.loans()) {
+      put(fmt.before(first) + body);
+      first = false;
+    }
+    put(fmt.afterLoans(!first));
+    first = true;
+    for (const body of spool.guarantees()) {
+      put(fmt.before(first) + body);
+      first = false;
+    }
+    put(fmt.tail(head, !first, [...spool.noDueDate()]));
+    if (buf) write(buf);
+  } finally {
+    spool.close();
+  }
+}
