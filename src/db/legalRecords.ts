@@ -3,19 +3,12 @@ import type { Db } from './open.js';
 import { stmt } from './stmt.js';
 import { liveFacts } from './facts.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { LegalResult, LegalStage } from '../domain/limitationStatus.js';
+import type { LegalStageFields } from '../domain/limitationStatus.js';
 
 /** A live stage of a case with what `loan legal` recorded about it, for `report legal`. */
-export interface LegalRecordRow {
+export interface LegalRecordRow extends LegalStageFields {
   id: number;
   loanId: number;
-  stage: LegalStage;
-  date: IsoDate;
-  performBy: IsoDate | null;
-  court: string | null;
-  caseNo: string | null;
-  lawyer: string | null;
-  result: LegalResult | null;
 }
 
 /** The live legal stages of the township's loans (void ones left out), in order. */

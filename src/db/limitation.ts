@@ -4,7 +4,7 @@ import { stmt } from './stmt.js';
 import { insertFact, liveFacts } from './facts.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { LoanClockFacts } from '../domain/limitation.js';
-import type { Actor, LegalResult, LegalStage, PublicMedium } from '../domain/limitationStatus.js';
+import type { Actor, LegalResult, LegalStage, LegalStageFields, PublicMedium } from '../domain/limitationStatus.js';
 import { legalClockEvent, legalStageProblem, markClockEvent, visitClockEvents, type ClockOutcome, type LoanMarkKind } from '../domain/clockEvents.js';
 import type { OutcomeKind } from '../domain/outcomes.js';
 import { DataError } from '../domain/errors.js';
@@ -283,15 +283,8 @@ export function recordLoanMark(db: Db, m: LoanMarkInput): { created: boolean; id
     .immediate();
 }
 
-export interface LegalEventInput {
+export interface LegalEventInput extends LegalStageFields {
   loanId: number;
-  stage: LegalStage;
-  date: IsoDate;
-  performBy: IsoDate | null;
-  court: string | null;
-  caseNo: string | null;
-  lawyer: string | null;
-  result: LegalResult | null;
   note: string | null;
   recordedBy: string | null;
   recordedAt: string;
@@ -357,22 +350,15 @@ export function loanLegalRecords(db: Db, loanId: number) {
               e.recorded_by AS recordedBy, e.recorded_at AS recordedAt, v.reason AS voidReason, v.voided_by AS voidedBy, v.voided_at AS voidedAt
        FROM legal_events e LEFT JOIN fact_voids v ON v.target_uid = e.uid WHERE e.loan_id = ? ORDER BY e.event_date, e.id`,
     )
-    .all(loanId) as {
+    .all(loanId) as (LegalStageFields & {
     id: number;
     uid: string;
-    stage: LegalStage;
-    date: IsoDate;
-    performBy: IsoDate | null;
-    court: string | null;
-    caseNo: string | null;
-    lawyer: string | null;
-    result: LegalResult | null;
     note: string | null;
     recordedBy: string | null;
     recordedAt: string;
     voidReason: string | null;
     voidedBy: string | null;
     voidedAt: string | null;
-  }[];
+  })[];
   return { marks, legal };
 }

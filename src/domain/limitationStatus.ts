@@ -13,6 +13,17 @@ export type LegalStage = (typeof LEGAL_STAGES)[number];
 export const LEGAL_RESULTS = ['paid', 'settled', 'written-off', 'terminated'] as const;
 export type LegalResult = (typeof LEGAL_RESULTS)[number];
 
+/** What `loan legal` records about one stage of a case (dates are YYYY-MM-DD). */
+export interface LegalStageFields {
+  stage: LegalStage;
+  date: string;
+  performBy: string | null;
+  court: string | null;
+  caseNo: string | null;
+  lawyer: string | null;
+  result: LegalResult | null;
+}
+
 /** Where a public notice ran: only national media, or provincial media of the debtor's domicile, count (SPC 2020 art. 8(4)). */
 export const PUBLIC_MEDIA = ['national', 'provincial', 'other'] as const;
 export type PublicMedium = (typeof PUBLIC_MEDIA)[number];

@@ -1,20 +1,13 @@
 // The legal view: loans in each stage of a case, deadlines coming within the window, and candidates for a lawsuit with their reasons.
 import type { IsoDate } from '../domain/dates.js';
-import { LEGAL_STAGES, type LegalResult, type LegalStage, type LimitationStatus } from '../domain/limitationStatus.js';
+import { LEGAL_STAGES, type LegalResult, type LegalStage, type LegalStageFields, type LimitationStatus } from '../domain/limitationStatus.js';
 import { guarantorDeadline } from '../domain/guarantee.js';
 import { isBroken, type PromiseStatus } from '../domain/promise.js';
 import { loanClockRow, type ClockOptions, type LoanClockFacts, type LoanClockRow } from './limitation.js';
 
 /** One live stage of a case, as `loan legal` recorded it. */
-export interface LegalRecord {
+export interface LegalRecord extends LegalStageFields {
   loanId: number;
-  stage: LegalStage;
-  date: IsoDate;
-  performBy: IsoDate | null;
-  court: string | null;
-  caseNo: string | null;
-  lawyer: string | null;
-  result: LegalResult | null;
 }
 
 /** A promise as the candidates read it: whose, on which loan (or none: the borrower's loans), and its status. */

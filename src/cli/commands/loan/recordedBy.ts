@@ -1,5 +1,9 @@
-// Shared by the loan mark/legal actions: date flags, who records, and voiding a fact by id.
+// Shared by the loan mark/legal actions: date flags, who records, and voiding a fact by id (the void verbs' action).
+import type { Command } from 'commander';
 import type { Db } from '../../../db/open.js';
+import { asJson } from '../../../format/table.js';
+import { nowIso, type Context } from '../../context.js';
+import { out, t, withSession } from '../../runtime.js';
 import { getSetting } from '../../../db/settings.js';
 import { voidFact } from '../../../db/facts.js';
 import { UsageError, DataError } from '../../../domain/errors.js';
@@ -26,4 +30,17 @@ export function voidById(db: Db, table: 'loan_marks' | 'legal_events', idArg: st
   const what = table === 'loan_marks' ? { zh: '贷款标记', en: 'loan mark', hint: 'fieldvisit loan clock 合同编号' } : { zh: '诉讼记录', en: 'legal record', hint: 'fieldvisit loan clock LOAN' };
   const id = Number(idArg.trim().replace('#', ''));
   return { id, ...voidFact(db, table, id, { reason: reason.trim(), voidedBy: by, voidedAt: nowIso }, what) };
+}
+
+/** The action of `loan mark void` and `loan legal void`: the record stays, marked void with who, when and why. */
+export function voidAction(table: 'loan_marks' | 'legal_events') {
+  return (ctx: Context) => async (idArg: string, own: { reason?: string; officer?: string; json?: boolean }, command: Command) => {
+    // --officer and --json are also options of the parent verb, which commander hands them to: read up the chain.
+    const opts = { ...own, ...(command.optsWithGlobals() as typeof own) };
+    await withSession(ctx, command, ({ db }) => {
+      const r = voidById(db, table, idArg, opts.reason, opts.officer, nowIso(ctx));
+      if (opts.json) out(ctx, asJson({ id: r.id, uid: r.uid, already_void: r.alreadyVoid }));
+      else out(ctx, t(ctx, r.alreadyVoid ? text(`记录 ${r.id} 早已作废，未作改动。\n`, `Record ${r.id} was already void; nothing changed.\n`) : text(`已作废记录 ${r.id}。\n`, `Voided record ${r.id}.\n`)));
+    });
+  };
 }
