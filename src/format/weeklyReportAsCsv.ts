@@ -3,13 +3,8 @@ import type { Figures, WeeklyReport } from '../report/buildWeeklyReport.js';
 import { money, toCsv, type CsvCell } from './csv.js';
 import type { CsvHeaders } from './registry.js';
 
-export const WEEKLY_CSV_COLUMNS = [
-  'week_start',
-  'week_end',
-  'week_iso',
-  'township',
-  'area',
-  'village',
+/** The figures of a committee, section or total line, as the CSV and the workbook's table both carry them. */
+export const FIGURE_COLUMNS = [
   'households',
   'households_visited',
   'notice_signed',
@@ -22,10 +17,9 @@ export const WEEKLY_CSV_COLUMNS = [
   'intent_households',
   'intent_principal',
   'statute_expired',
-  'cash_unposted',
 ] as const;
 
-function counts(f: Figures): CsvCell[] {
+export function figureCells(f: Figures): CsvCell[] {
   return [
     f.households,
     f.householdsVisited,
@@ -39,8 +33,13 @@ function counts(f: Figures): CsvCell[] {
     f.intent.households,
     money(f.intent.principalFen),
     f.statuteExpired.households,
-    money(f.cash.unpostedFen),
   ];
+}
+
+export const WEEKLY_CSV_COLUMNS = ['week_start', 'week_end', 'week_iso', 'township', 'area', 'village', ...FIGURE_COLUMNS, 'cash_unposted'] as const;
+
+function counts(f: Figures): CsvCell[] {
+  return [...figureCells(f), money(f.cash.unpostedFen)];
 }
 
 /** UTF-8 with a BOM, like every CSV the tool prints; names go through the shared formula-safe csvCell. */

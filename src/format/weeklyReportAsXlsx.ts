@@ -1,9 +1,10 @@
 // The weekly report as an Excel workbook: the summary in words (with the letterhead and signature lines when given), the table by committee with subtotals and totals, next week's promises, and the matters to escalate.
 import type { Lang } from '../domain/text.js';
-import type { Figures, WeeklyReport } from '../report/buildWeeklyReport.js';
+import type { WeeklyReport } from '../report/buildWeeklyReport.js';
 import { columnLabel } from './columns.js';
-import { money, type CsvCell } from './csv.js';
 import type { LetterheadLike } from './render.js';
+import { money } from './csv.js';
+import { FIGURE_COLUMNS, figureCells } from './weeklyReportAsCsv.js';
 import { dateRange, sectionLabel, weeklyReportDoc, type Block } from './weeklyReportDoc.js';
 import { workbook, type XRow, type XSheet } from './xlsx.js';
 
@@ -14,37 +15,6 @@ export interface WeeklyXlsxOptions {
   today?: string;
 }
 
-const FIGURE_COLUMNS = [
-  'households',
-  'households_visited',
-  'notice_signed',
-  'not_signed',
-  'not_reached',
-  'cash_households',
-  'cash_payments',
-  'cash_principal',
-  'cash_interest',
-  'intent_households',
-  'intent_principal',
-  'statute_expired',
-] as const;
-
-function figures(f: Figures): CsvCell[] {
-  return [
-    f.households,
-    f.householdsVisited,
-    f.noticeSigned.households,
-    f.notSigned.households,
-    f.notReached.households,
-    f.cash.households,
-    f.cash.payments,
-    money(f.cash.principalFen),
-    money(f.cash.interestFen),
-    f.intent.households,
-    money(f.intent.principalFen),
-    f.statuteExpired.households,
-  ];
-}
 
 function blockRows(b: Block): XRow[] {
   switch (b.kind) {
@@ -94,10 +64,10 @@ function committeeSheet(r: WeeklyReport, lang: Lang): XSheet {
   const head = ['township', 'area', 'village', ...FIGURE_COLUMNS].map((c) => columnLabel(c, lang));
   const rows: XRow[] = [{ cells: [weeklyReportDoc(r, lang).title], style: 'title' }, { cells: head, style: 'header' }];
   for (const s of r.sections) {
-    for (const v of s.villages) rows.push({ cells: [s.township, s.area, v.village, ...figures(v)] });
-    if (r.sections.length > 1) rows.push({ cells: [s.township, s.area, `${sectionLabel(s)} ${zh ? '小计' : 'subtotal'}`, ...figures(s)], style: 'subtotal' });
+    for (const v of s.villages) rows.push({ cells: [s.township, s.area, v.village, ...figureCells(v)] });
+    if (r.sections.length > 1) rows.push({ cells: [s.township, s.area, `${sectionLabel(s)} ${zh ? '小计' : 'subtotal'}`, ...figureCells(s)], style: 'subtotal' });
   }
-  rows.push({ cells: [zh ? '合计' : 'Total', null, null, ...figures(r.totals)], style: 'total' });
+  rows.push({ cells: [zh ? '合计' : 'Total', null, null, ...figureCells(r.totals)], style: 'total' });
   return { name: zh ? '分村委统计' : 'By committee', rows, freezeRows: 2 };
 }
 
