@@ -168,3 +168,24 @@ export function scriptedPrompter(answers: { kind: keyof Prompter; match?: RegExp
     search: (o) => next('search', o.message, o) as Promise<never>,
   };
 }
+
+/** A context that prints nothing and asks nothing: for building the command tree and reading its help in tests. */
+export function quietContext(lang: 'zh' | 'en', width?: number): Context {
+  return {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    stdin: process.stdin,
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: {},
+    now: () => new Date('2026-11-22T12:00:00+08:00'),
+    cwd: ROOT,
+    prompter: () => {
+      throw new Error('no prompts here');
+    },
+    lang,
+    color: false,
+    ...(width === undefined ? {} : { width }),
+  };
+}

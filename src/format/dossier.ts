@@ -1,4 +1,5 @@
 // Renders a loan's legal file (证据目录): a printable A4 page with embedded photos, the same as JSON, and as text.
+import { escapeHtml as esc } from './html.js';
 import { fenToDisplay } from '../domain/money.js';
 import { pick, type Lang } from '../domain/text.js';
 import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
@@ -23,9 +24,6 @@ export interface DossierRenderOptions {
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 

@@ -1,4 +1,5 @@
 // Renders collection notices (text, and a printable A4 HTML page with the borrower's copy and the receipt) and the register.
+import { escapeHtml as esc } from './html.js';
 import type { Lang } from '../domain/text.js';
 import { pick } from '../domain/text.js';
 import { fenToDisplay, yuanInCapitals } from '../domain/money.js';
@@ -151,9 +152,6 @@ export function noticeAsText(n: NoticeRow, lang: Lang, o: NoticeRenderOptions = 
   return first.join('\n') + '\n' + cut + receipt.join('\n') + '\n';
 }
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A self-contained A4 page (no outside requests): the addressee's copy above, the receipt below, a cut line between. */
 export function noticeAsHtml(n: NoticeRow, lang: Lang, o: NoticeRenderOptions = {}): string {

@@ -1,4 +1,5 @@
 // The weekly report as one self-contained printable page (A4, system Chinese fonts, no outside requests) with an inline SVG chart of cash by committee.
+import { escapeHtml as esc } from './html.js';
 import { fenToDisplay } from '../domain/money.js';
 import type { Lang } from '../domain/text.js';
 import type { WeeklyReport } from '../report/buildWeeklyReport.js';
@@ -7,9 +8,6 @@ import { sectionLabel, weeklyReportDoc, type Block, type DocLetterhead } from '.
 export const PRINCIPAL_COLOUR = '#1f5fa8';
 export const INTEREST_COLOUR = '#e07b1a';
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const STYLE = `
 @page { size: A4; margin: 15mm 14mm; }

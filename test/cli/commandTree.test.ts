@@ -4,25 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { allCommands, buildProgram, commandOf, COMMAND_NAMES } from '../../src/cli/program.js';
 import type { Context } from '../../src/cli/context.js';
-import { runInProcess } from '../helpers.js';
+import { runInProcess, quietContext } from '../helpers.js';
 
 function fakeCtx(lang: 'zh' | 'en'): Context {
-  return {
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    now: () => new Date('2026-11-22T12:00:00+08:00'),
-    cwd: process.cwd(),
-    prompter: () => {
-      throw new Error('no prompts here');
-    },
-    lang,
-    color: false,
-  };
+  return quietContext(lang);
 }
 
 function helpOf(c: Command): string {

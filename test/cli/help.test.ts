@@ -3,26 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram, allCommands } from '../../src/cli/program.js';
 import { reportError } from '../../src/cli/errors.js';
-import { runInProcess } from '../helpers.js';
+import { runInProcess, quietContext } from '../helpers.js';
 import type { Context } from '../../src/cli/context.js';
 
 function fakeCtx(lang: 'zh' | 'en'): Context {
-  return {
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    now: () => new Date('2026-11-22T12:00:00+08:00'),
-    cwd: process.cwd(),
-    prompter: () => {
-      throw new Error('no prompts in help');
-    },
-    lang,
-    color: false,
-  };
+  return quietContext(lang);
 }
 
 function path(c: Command): string {

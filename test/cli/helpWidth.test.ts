@@ -4,30 +4,14 @@ import type { Command } from 'commander';
 import { buildProgram, allCommands } from '../../src/cli/program.js';
 import { stringWidth } from '../../src/format/table.js';
 import type { Context } from '../../src/cli/context.js';
-import { cli } from '../helpers.js';
+import { cli, quietContext } from '../helpers.js';
 import { STANCES } from '../../src/domain/stance.js';
 import { NOTICE_TYPES, DEFAULT_NOTICE_SERIES } from '../../src/domain/notice.js';
 import { BORROWER_STATUSES, NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY } from '../../src/domain/outcomes.js';
 import { SETTINGS } from '../../src/cli/commands/config/settings.js';
 
 function fakeCtx(lang: 'zh' | 'en', width: number | undefined): Context {
-  return {
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    now: () => new Date('2026-11-22T12:00:00+08:00'),
-    cwd: process.cwd(),
-    prompter: () => {
-      throw new Error('no prompts in help');
-    },
-    lang,
-    color: false,
-    width,
-  };
+  return quietContext(lang, width);
 }
 
 function helpOf(c: Command): string {

@@ -9,27 +9,12 @@ import { buildProgram, allCommands } from '../../src/cli/program.js';
 import { VERSION } from '../../src/cli/version.js';
 import type { Context } from '../../src/cli/context.js';
 import type { Command } from 'commander';
-import { BIN, ROOT, cli, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { BIN, ROOT, cli, runInProcess, sampleDb, tmpDir, quietContext } from '../helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
 
 function fakeCtx(lang: 'zh' | 'en'): Context {
-  return {
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    now: () => new Date('2026-11-22T12:00:00+08:00'),
-    cwd: ROOT,
-    prompter: () => {
-      throw new Error('no prompts in help');
-    },
-    lang,
-    color: false,
-  };
+  return quietContext(lang);
 }
 
 function words(c: Command): string[] {
