@@ -37,6 +37,14 @@ export interface FormatFlags extends OutputFlags {
 /** The command's format from its flags (see resolveOutputFormat), and the CSV header language. */
 export function outputFormat<K extends OutputKind>(kind: K, opts: FormatFlags): { format: FormatsOf<K>; headers: CsvHeaders } {
   const format = resolveOutputFormat(kind, opts);
+  if (opts.headers !== undefined && format !== 'csv') {
+    throw new UsageError(
+      text(
+        `--headers 只用于 CSV 输出，而这次的格式是 ${format}：去掉 --headers，或加 --csv（工作簿的表头跟随 --lang）。`,
+        `--headers applies to CSV output only, and this output is ${format}: drop --headers, or add --csv (a workbook's header row follows --lang).`,
+      ),
+    );
+  }
   return { format, headers: opts.headers === 'zh' ? 'zh' : 'en' };
 }
 

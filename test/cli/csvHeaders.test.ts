@@ -52,6 +52,18 @@ describe('--headers', () => {
     );
   });
 
+  it('--headers with a format other than CSV is refused, not ignored', async () => {
+    for (const args of [['place', 'list', '--json', '--headers', 'zh'], ['report', 'weekly', '--week', '2026-W47', '--format', 'md', '--headers', 'zh']]) {
+      const r = await runInProcess(args, { db });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/--headers .*CSV/);
+      expect(r.stdout).toBe('');
+    }
+    const out = await runInProcess(['place', 'list', '--headers', 'zh', '--out', 'x.xlsx'], { db, lang: 'zh' });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('--headers 只用于 CSV 输出');
+  });
+
   it('--headers takes only en or zh', async () => {
     const r = await runInProcess(['place', 'list', '--csv', '--headers', 'fr'], { db });
     expect(r.code).toBe(2);
