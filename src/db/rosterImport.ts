@@ -15,6 +15,16 @@ export interface RosterStage {
   end(): void;
   /** Stages a checked row; returns the line of an earlier staged row with the same loan number instead, if any. */
   add(line: number, row: RosterInput): number | null;
+  /**
+   * Stages a checked row in the next multi-row INSERT (many rows per statement: staging a million rows one INSERT at a
+   * time cost a fifth of the import). Returns true when the batch is full: flush() then writes the rows pushed so far,
+   * in order, and says which were repeats.
+   */
+  push(line: number, row: RosterInput): boolean;
+  /** Stages the pushed rows; returns each repeat (a loan number an earlier staged row has) with that earlier line. */
+  flush(): { line: number; first: number }[];
+  /** Rows pushed since the last flush. */
+  pending(): number;
   /** Rows staged. */
   count(): number;
   /**
@@ -46,9 +56,36 @@ export function createRosterStage(db: Db, defaultAsOf: IsoDate): RosterStage {
       line INTEGER PRIMARY KEY, township TEXT NOT NULL, area TEXT, village TEXT NOT NULL, grp TEXT, household TEXT NOT NULL, borrower TEXT NOT NULL,
       id_number TEXT, phone TEXT, loan_no TEXT NOT NULL UNIQUE, principal_fen INTEGER NOT NULL, interest_fen INTEGER NOT NULL, loan_date TEXT, due_date TEXT,
       officer TEXT, guarantor TEXT, guarantee_until TEXT, guarantee_type TEXT, stance TEXT, guarantor_address TEXT, as_of TEXT, stmt_uid TEXT NOT NULL)`);
-  const ins = db.prepare(`INSERT INTO temp.roster_stage (line, ${COLS.join(', ')}, stmt_uid) VALUES (${['?', ...COLS.map(() => '?'), '?'].join(', ')}) ON CONFLICT (loan_no) DO NOTHING`);
+  const cols = `(line, ${COLS.join(', ')}, stmt_uid)`;
+  const tuple = `(${['?', ...COLS.map(() => '?'), '?'].join(', ')})`;
+  const ins = db.prepare(`INSERT INTO temp.roster_stage ${cols} VALUES ${tuple} ON CONFLICT (loan_no) DO NOTHING`);
+  // Multi-row INSERTs of BATCH rows (22 values each); RETURNING says which rows went in, the others are repeats.
+  const BATCH = 200;
+  const insMany = (k: number) =>
+    db.prepare(`INSERT INTO temp.roster_stage ${cols} VALUES ${Array.from({ length: k }, () => tuple).join(', ')} ON CONFLICT (loan_no) DO NOTHING RETURNING line`).pluck();
+  let insBatch: ReturnType<typeof insMany> | null = null;
   const earlier = db.prepare(`SELECT line FROM temp.roster_stage WHERE loan_no = ?`).pluck();
+  const values = (line: number, r: RosterInput): unknown[] => [
+    line, r.township, r.area, r.village, r.group, r.household, r.borrower, r.idNumber, r.phone, r.loanNo, r.principalFen, r.interestFen, r.loanDate,
+    r.dueDate, r.officer, r.guarantor, r.guaranteeUntil, r.guaranteeType ?? null, r.stance, r.guarantorAddress ?? null, r.asOf ?? null,
+    // The statement's uid (a hash of its content) is worked out here, before the write lock is taken.
+    statementUid(r.loanNo, r.asOf ?? defaultAsOf, r.principalFen, r.interestFen),
+  ];
   let n = 0;
+  let params: unknown[] = [];
+  let batch: { line: number; loanNo: string }[] = [];
+  const flush = (): { line: number; first: number }[] => {
+    if (batch.length === 0) return [];
+    const st = batch.length === BATCH ? (insBatch ??= insMany(BATCH)) : insMany(batch.length);
+    const inserted = st.all(params) as number[];
+    const rows = batch;
+    params = [];
+    batch = [];
+    n += inserted.length;
+    if (inserted.length === rows.length) return [];
+    const went = new Set(inserted);
+    return rows.filter((r) => !went.has(r.line)).map((r) => ({ line: r.line, first: earlier.get(r.loanNo) as number }));
+  };
   // Inside a caller's transaction (a merge) the rows are staged in it; begin/end are for staging before the write lock.
   let began = false;
   return {
@@ -57,22 +94,26 @@ export function createRosterStage(db: Db, defaultAsOf: IsoDate): RosterStage {
       began = true;
     },
     end: () => {
+      flush();
       if (began && db.inTransaction) db.exec('COMMIT');
       began = false;
     },
     add(line, r) {
-      const res = ins.run(
-        line, r.township, r.area, r.village, r.group, r.household, r.borrower, r.idNumber, r.phone, r.loanNo, r.principalFen, r.interestFen, r.loanDate,
-        r.dueDate, r.officer, r.guarantor, r.guaranteeUntil, r.guaranteeType ?? null, r.stance, r.guarantorAddress ?? null, r.asOf ?? null,
-        // The statement's uid (a hash of its content) is worked out here, before the write lock is taken.
-        statementUid(r.loanNo, r.asOf ?? defaultAsOf, r.principalFen, r.interestFen),
-      );
+      flush();
+      const res = ins.run(...values(line, r));
       if (res.changes === 0) return earlier.get(r.loanNo) as number;
       n++;
       return null;
     },
+    push(line, r) {
+      for (const v of values(line, r)) params.push(v);
+      batch.push({ line, loanNo: r.loanNo });
+      return batch.length >= BATCH;
+    },
+    flush,
+    pending: () => batch.length,
     count: () => n,
-    apply: (ledger, opts) => applyStaged(db, defaultAsOf, ledger, opts?.refresh ?? true),
+    apply: (ledger, opts) => (flush(), applyStaged(db, defaultAsOf, ledger, opts?.refresh ?? true)),
     drop() {
       if (began && db.inTransaction) db.exec('ROLLBACK');
       began = false;
