@@ -44,16 +44,7 @@ export interface ImportSpec<F extends string, R> {
    * returns the line of an earlier staged row with the same key (a repeat) instead of staging it. The writer's
    * finish() then writes the staged rows set-wise under the lock; write() is not called.
    */
-  stage?(): {
-    begin(): void;
-    end(): void;
-    /** Stages a row in the next batch; true when the batch is full and flush() is due. */
-    push(line: number, row: R): boolean;
-    /** Stages the pushed rows; the repeats among them, each with the line of the earlier row. */
-    flush(): { line: number; first: number }[];
-    count(): number;
-    drop(): void;
-  };
+  stage?(): { begin(): void; end(): void; add(line: number, row: R): number | null; count(): number; drop(): void };
 }
 
 export interface ImportOptions {
@@ -187,7 +178,7 @@ export async function runImport<F extends string, R, S>(
     const emptyFile = () =>
       new InputError(text(`${source.displayName} 是空的：没有表头，也没有数据行。`, `${source.displayName} is empty: no header and no rows.`), []);
     /** Parses and checks one data row, noting its problems; the row when it may be written. */
-    const check = (line: number, cells: Cell[], hm: HeaderMap<F>, control?: number[], sink: (p: RowProblem) => void = note): R | null => {
+    const check = (line: number, cells: Cell[], hm: HeaderMap<F>, control?: number[]): R | null => {
       const parsed = spec.parse(line, cells, hm);
       let ps = parsed.problems;
       if (control) ps = ps.concat(controlProblems(control, cells, hm));
@@ -199,7 +190,7 @@ export async function runImport<F extends string, R, S>(
       let bad = false;
       for (const p of ps) {
         if (p.severity === 'error') bad = true;
-        sink({
+        note({
           file: source.displayName,
           line,
           column: p.field ? (hm.label[p.field as F] ?? p.field) : null,
@@ -234,24 +225,6 @@ export async function runImport<F extends string, R, S>(
       let result: S;
       if (!spec.stage) throw new Error('a one-pass import needs its staging table');
       const stage = spec.stage();
-      // Problems and staged rows since the last flush, in file order.
-      let held: (RowProblem | { line: number; row: R })[] = [];
-      const hold = (p: RowProblem) => held.push(p);
-      const release = (repeats: { line: number; first: number }[]) => {
-        const firstOf = new Map(repeats.map((x) => [x.line, x.first]));
-        for (const h of held) {
-          if (!('row' in h)) {
-            note(h);
-            continue;
-          }
-          const first = firstOf.get(h.line);
-          if (first === undefined) continue;
-          for (const p of spec.repeated?.(h.row, first) ?? []) {
-            note({ file: source.displayName, line: h.line, column: p.field ? (header!.label[p.field as F] ?? p.field) : null, reason: p.reason, severity: 'error' });
-          }
-        }
-        held = [];
-      };
       // FIELDVISIT_IMPORT_TIMING=1 (the benchmark): phase and per-statement timings on stderr.
       const timer = ctx.env.FIELDVISIT_IMPORT_TIMING ? timeStatements(db) : null;
       const t0 = performance.now();
@@ -267,14 +240,16 @@ export async function runImport<F extends string, R, S>(
           }
           rows++;
           progress1.tick(rows);
-          // While rows wait in the stage's batch (a repeat is known only once it is staged), the problems of later rows
-          // wait too, so that the list stays in file order.
-          const row = check(r.line, r.cells, header, r.control, held.length ? hold : note);
+          const row = check(r.line, r.cells, header, r.control);
           if (row === null) continue;
-          held.push({ line: r.line, row });
-          if (stage.push(r.line, row)) release(stage.flush());
+          const first = stage.add(r.line, row);
+          if (first !== null) {
+            for (const p of spec.repeated?.(row, first) ?? []) {
+              note({ file: source.displayName, line: r.line, column: p.field ? (header.label[p.field as F] ?? p.field) : null, reason: p.reason, severity: 'error' });
+            }
+            continue;
+          }
         }
-        release(stage.flush());
         stage.end();
         if (!header) throw emptyFile();
         if (errorCount > 0 && !opts.skipInvalid) throw badFile();
