@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/open.js';
 import { inWriteTransaction, withSavepoint } from '../db/transaction.js';
+import { timeStatements } from '../db/statementTimer.js';
 import { DataError, InputError, UsageError, type RowProblem } from '../domain/errors.js';
 import { pick, text, type Text } from '../domain/text.js';
 import { mapHeader, type FieldSpec, type HeaderMap } from '../import/headers.js';
@@ -224,6 +225,11 @@ export async function runImport<F extends string, R, S>(
       let result: S;
       if (!spec.stage) throw new Error('a one-pass import needs its staging table');
       const stage = spec.stage();
+      // FIELDVISIT_IMPORT_TIMING=1 (the benchmark): phase and per-statement timings on stderr.
+      const timer = ctx.env.FIELDVISIT_IMPORT_TIMING ? timeStatements(db) : null;
+      const t0 = performance.now();
+      let t1 = t0;
+      let t2 = t0;
       try {
         stage.begin();
         for await (const r of read.rows) {
@@ -247,18 +253,28 @@ export async function runImport<F extends string, R, S>(
         stage.end();
         if (!header) throw emptyFile();
         if (errorCount > 0 && !opts.skipInvalid) throw badFile();
+        t1 = performance.now();
         result = await inWriteTransaction(
           db,
           async () => {
             const writer = makeWriter();
             written = stage.count();
-            return writer.finish();
+            const r = writer.finish();
+            t2 = performance.now();
+            return r;
           },
           () => !opts.dryRun,
         );
       } finally {
         progress1.stop();
         stage.drop();
+        if (timer) {
+          const t3 = performance.now();
+          const ms = (x: number) => x.toFixed(0).padStart(7) + ' ms';
+          const lines = [`read, check and stage ${ms(t1 - t0)}`, `write ${ms(t2 - t1)}`, `commit ${ms(t3 - t2)}`];
+          for (const s of timer.stop().slice(0, 40)) lines.push(`${ms(s.ms)} ×${s.calls}  ${s.label}`);
+          ctx.stderr.write(`IMPORT_TIMING\n${lines.join('\n')}\n`);
+        }
       }
       return summary(read.encoding, rows, written, header!.unknown, result);
     }

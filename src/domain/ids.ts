@@ -1,5 +1,5 @@
 // Globally unique, time-ordered record ids (UUIDv7) for records that travel between laptops.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 let lastMs = 0;
 let seq = 0;
@@ -27,11 +27,9 @@ export function uuidv7(nowMs: number = Date.now()): string {
 
 /** A UUID-shaped id (version 8, RFC 9562) derived from a seed: every database derives the same one. */
 export function uuidFromSeed(seed: string): string {
-  const b = createHash('sha256').update(seed, 'utf8').digest().subarray(0, 16);
-  b[6] = 0x80 | (b[6]! & 0x0f);
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // The first 16 bytes of SHA-256, with the version (8) and variant (10) bits set; one-shot hashing, on the hex text.
+  const h = hash('sha256', seed, 'hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${'89ab'[parseInt(h[16]!, 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**

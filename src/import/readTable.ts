@@ -7,6 +7,7 @@ import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { DataError } from '../domain/errors.js';
+import { CsvParser, type CsvRecord } from './csvParser.js';
 import { text } from '../domain/text.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -422,15 +423,17 @@ interface DecodeState {
   replacement: boolean;
 }
 
-function csvStream(src: TableSource, encoding: EncodingName, delimiter: string, info: boolean, state: DecodeState = { control: false, replacement: false }) {
+/** The file as checked text: decoded, with a flag for control characters, stopped at a byte GB18030 cannot decode. */
+function decodedText(src: TableSource, encoding: EncodingName, state: DecodeState) {
   const input = fs.createReadStream(src.path, { highWaterMark: 1 << 18 });
-  const decoded = encoding === 'utf8' ? input.setEncoding('utf8') : input.pipe(iconv.decodeStream('gb18030'));
+  const source = encoding === 'utf8' ? input.setEncoding('utf8') : input.pipe(iconv.decodeStream('gb18030'));
   // One test per decoded chunk (not per row): a control character flags rows for a per-cell look, and a replacement
   // character from GB18030 (a byte it cannot decode) stops the read.
-  const checked = decoded.pipe(
+  const decoded = source.pipe(
     new Transform({
       readableObjectMode: false,
       decodeStrings: false,
+      encoding: 'utf8',
       transform(chunk: string | Buffer, _enc, done) {
         const s = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
         if (!state.control && CONTROL_CHAR.test(s)) state.control = true;
@@ -443,11 +446,18 @@ function csvStream(src: TableSource, encoding: EncodingName, delimiter: string, 
       },
     }),
   );
-  const parser = checked.pipe(
+  // pipe() does not forward errors: the decoder's refusal must reach whoever reads `decoded`.
+  (source as NodeJS.EventEmitter).on('error', (e: Error) => decoded.destroy(e));
+  return { input, decoded };
+}
+
+function csvStream(src: TableSource, encoding: EncodingName, delimiter: string, info: boolean, state: DecodeState = { control: false, replacement: false }) {
+  const { input, decoded } = decodedText(src, encoding, state);
+  const parser = decoded.pipe(
     parse({ bom: true, delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: false, info }),
   );
   // pipe() does not forward errors: hand the decoder's refusal to the parser, which the reader awaits.
-  checked.on('error', (e) => parser.destroy(e));
+  decoded.on('error', (e) => parser.destroy(e));
   return { input, parser };
 }
 
@@ -467,29 +477,30 @@ async function failingRecordLine(src: TableSource, encoding: EncodingName, delim
 
 async function* csvRows(src: TableSource, encoding: EncodingName): AsyncGenerator<SourceRow> {
   const delimiter = sniffDelimiter(src.path, encoding, src.displayName);
-  // No `info: true`: it costs about 40% of csv-parse's time. Each record is one line plus the line breaks inside
-  // its quoted cells, so the line a record starts on is counted here.
+  // The decoded text goes through the import's own parser (src/import/csvParser.ts: csv-parse's records, faster);
+  // csv-parse stays for the error path, to locate a refused record as before.
   const state: DecodeState = { control: false, replacement: false };
-  const { input, parser } = csvStream(src, encoding, delimiter, false, state);
-  let line = 1;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+  const { input, decoded } = decodedText(src, encoding, state);
+  const parser = new CsvParser(delimiter);
+  const recs: CsvRecord[] = [];
+  const rows = function* (): Generator<SourceRow> {
+    for (let r = 0; r < recs.length; r++) {
+      const { line, cells } = recs[r]!;
       let control: number[] | undefined;
       if (state.control) {
         for (let k = 0; k < cells.length; k++) if (CONTROL_CHAR.test(cells[k]!)) (control ??= []).push(k);
       }
-      const start = line;
-      line++;
-      for (let k = 0; k < cells.length; k++) {
-        const c = cells[k]!;
-        if (c.length === 0 || (c.indexOf('\n') < 0 && c.indexOf('\r') < 0)) continue;
-        for (let i = 0; i < c.length; i++) {
-          const ch = c.charCodeAt(i);
-          if (ch === 10 || (ch === 13 && c.charCodeAt(i + 1) !== 10)) line++;
-        }
-      }
-      yield control ? { line: start, cells, control } : { line: start, cells };
+      yield control ? { line, cells, control } : { line, cells };
     }
+    recs.length = 0;
+  };
+  try {
+    for await (const chunk of decoded as AsyncIterable<string>) {
+      parser.push(chunk, recs);
+      yield* rows();
+    }
+    parser.end(recs);
+    yield* rows();
   } catch (e) {
     const err = e as { code?: string; message: string };
     if (err.code === 'FV_REPLACEMENT' || state.replacement) {
@@ -501,8 +512,8 @@ async function* csvRows(src: TableSource, encoding: EncodingName): AsyncGenerato
       );
     }
     if (err.code && (err.code.startsWith('CSV_') || err.code === 'INVALID_OPENING_QUOTE')) {
-      // Records parsed ahead of the loop are lost with the error, so find the bad record's first line again.
-      line = await failingRecordLine(src, encoding, delimiter);
+      // The line csv-parse names for the refused record (as before this parser).
+      const line = await failingRecordLine(src, encoding, delimiter);
       const why =
         err.code === 'CSV_QUOTE_NOT_CLOSED'
           ? text('这一行的引号没有闭合', 'a quote opened on this line is never closed')

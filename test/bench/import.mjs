@@ -1,6 +1,7 @@
 // Benchmark: deterministic rosters of 10,000, 100,000 and 1,000,000 rows through `fieldvisit import roster`, each beside
 // the sqlite3 shell's `.import` of the same file; then re-importing the unchanged file. Prints figures and the load
-// average; not part of the test suite. SIZES=100000,200000 npm run bench:import for a quicker run.
+// average; not part of the test suite. SIZES=100000,200000 npm run bench:import for a quicker run;
+// FIELDVISIT_IMPORT_TIMING=1 also prints the import's phases and its slowest statements.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,6 +72,30 @@ if (process.env.GENERATE_ONLY) {
   for (const rows of SIZES) generate(path.join(OUT, `roster-${rows}.csv`), rows);
   process.exit(0);
 }
+/** The CSV parser the import uses against csv-parse (which it replaced), on the same file: records and time. */
+async function parsers(file) {
+  const { parse } = await import('csv-parse');
+  const { CsvParser } = await import(path.join(ROOT, 'dist', 'import', 'csvParser.js'));
+  let t = performance.now();
+  let a = 0;
+  for await (const _ of fs.createReadStream(file, { highWaterMark: 1 << 18 }).setEncoding('utf8').pipe(parse({ bom: true, delimiter: ',', record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: false }))) a++;
+  const csvParse = performance.now() - t;
+  t = performance.now();
+  let b = 0;
+  const p = new CsvParser(',');
+  const out = [];
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 18 }).setEncoding('utf8')) {
+    p.push(chunk, out);
+    b += out.length;
+    out.length = 0;
+  }
+  p.end(out);
+  b += out.length;
+  const ours = performance.now() - t;
+  if (a !== b) throw new Error(`the parsers disagree: ${a} records against ${b}`);
+  console.log(`CSV parsing alone: csv-parse ${csvParse.toFixed(0)} ms, the import's parser ${ours.toFixed(0)} ms (${(csvParse / ours).toFixed(1)}x faster), ${fmt(a)} records`);
+}
+const timings = (r) => (process.env.FIELDVISIT_IMPORT_TIMING ? (/IMPORT_TIMING\n([\s\S]*)/.exec(r.stderr)?.[1] ?? '').replace(/\nMAXRSS_KB=\d+\n?/, '').split('\n').slice(0, 16).map((l) => '    ' + l).join('\n') + '\n' : '');
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const fmt = (n) => Math.round(n).toLocaleString('en');
 const peak = (r) => Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
@@ -89,10 +114,13 @@ try {
     const fv = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', file, '--db', db, '--json']);
     const summary = JSON.parse(fv.stdout);
     console.log(`fieldvisit import roster: ${fv.ms.toFixed(0)} ms, ${fmt(rows / (fv.ms / 1000))} rows/s, peak ${peak(fv).toFixed(1)} MB (load ${load()})`);
+    process.stdout.write(timings(fv));
     console.log(`  loans created ${summary.loans.created}, borrowers ${summary.borrowers.created}, households ${summary.households.created}`);
     const again = timed(process.execPath, [path.join(ROOT, 'test/bench/maxrss.mjs'), 'import', 'roster', file, '--db', db, '--json']);
     const s2 = JSON.parse(again.stdout);
     console.log(`re-import (no change): ${again.ms.toFixed(0)} ms, ${fmt(rows / (again.ms / 1000))} rows/s, peak ${peak(again).toFixed(1)} MB, loans unchanged ${s2.loans.unchanged}`);
+    process.stdout.write(timings(again));
+    await parsers(file);
     let sq2 = null;
     if (sq) {
       fs.rmSync(path.join(tmp, `plain-${rows}.db`));
