@@ -178,8 +178,8 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
     }
     flush();
   } finally {
+    // clock_scope stays until the next pass or the connection's end: a caller may still be reading (the agenda).
     for (const it of [loans, named, unnamed, marks, legal]) it.return?.();
-    db.exec(`DROP TABLE IF EXISTS temp.clock_scope`);
   }
 }
 
