@@ -110,12 +110,19 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
        ORDER BY b.household_id, b.id, l.id`,
     )
     .iterate(p) as IterableIterator<LoanRow>;
-  // Outcomes naming a loan: one sequential pass over the outcomes and their visits (in visit order), sorted by
-  // household by SQLite's sorter (spilling to a temporary file, not memory).
+  // Outcomes naming a loan. For many loans: one sequential pass over the outcomes and their visits (in visit order),
+  // sorted by household by SQLite's sorter (spilling to a temporary file, not memory). For a few (one loan, a
+  // household, a small township): each loan's outcomes through the (loan_id, kind) index, not a pass over them all.
+  const inScope = (db.prepare(`SELECT count(*) FROM temp.clock_scope`).pluck().get() as number) ?? 0;
+  const allLoans = (db.prepare(`SELECT max(id) FROM loans`).pluck().get() as number | null) ?? 0;
+  const outcomesFrom =
+    inScope * 16 < allLoans
+      ? `temp.clock_scope sc CROSS JOIN visit_outcomes o ON o.loan_id = sc.lid CROSS JOIN visits v ON v.id = o.visit_id`
+      : `visit_outcomes o NOT INDEXED CROSS JOIN visits v ON v.id = o.visit_id CROSS JOIN temp.clock_scope sc ON sc.lid = o.loan_id`;
   const named = db
     .prepare(
       `SELECT sc.hh, sc.bid, o.loan_id AS loanId, v.id AS visitId, v.visit_date AS date, o.id AS oid, ${OUTCOME_COLUMNS}
-       FROM visit_outcomes o NOT INDEXED CROSS JOIN visits v ON v.id = o.visit_id CROSS JOIN temp.clock_scope sc ON sc.lid = o.loan_id
+       FROM ${outcomesFrom}
        LEFT JOIN notices n ON n.notice_no = o.notice_no
        WHERE v.visit_date <= @today AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
        ORDER BY sc.hh`,
