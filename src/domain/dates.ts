@@ -47,16 +47,44 @@ export function parseDate(input: string): IsoDate | null {
   return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+// Calendar arithmetic on plain YYYY-MM-DD without a dayjs object per call (the limitation clock calls these millions of
+// times in a large report): the same results as dayjs (a day past a month's end is clamped to the end), checked for
+// every date of 2015-2032 in test/unit/dateArithmetic.test.ts. Anything else (another shape, a year outside
+// 1000-9999) goes through dayjs as before.
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function civil(t: number): IsoDate | null {
+  const d = new Date(t);
+  const y = d.getUTCFullYear();
+  if (y < 1000 || y > 9999) return null;
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+}
+
+function addMonthsPlain(date: IsoDate, n: number): IsoDate | null {
+  const m = PLAIN_DATE.exec(date);
+  if (!m || !Number.isInteger(n)) return null;
+  // Normalised first (2025-02-30 is 2025-03-02, as dayjs reads it), then the month moved and the day clamped.
+  const start = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const y = start.getUTCFullYear();
+  const mo = start.getUTCMonth() + n;
+  const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+  return civil(Date.UTC(y, mo, Math.min(start.getUTCDate(), last)));
+}
+
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return dayjs(date).add(n, 'day').format('YYYY-MM-DD');
+  const m = Number.isInteger(n) ? PLAIN_DATE.exec(date) : null;
+  const r = m ? civil(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + n)) : null;
+  return r ?? dayjs(date).add(n, 'day').format('YYYY-MM-DD');
 }
 
 export function addMonths(date: IsoDate, n: number): IsoDate {
-  return dayjs(date).add(n, 'month').format('YYYY-MM-DD');
+  return addMonthsPlain(date, n) ?? dayjs(date).add(n, 'month').format('YYYY-MM-DD');
 }
 
 export function addYears(date: IsoDate, n: number): IsoDate {
-  return dayjs(date).add(n, 'year').format('YYYY-MM-DD');
+  return addMonthsPlain(date, n * 12) ?? dayjs(date).add(n, 'year').format('YYYY-MM-DD');
 }
 
 /** Whole days from a to b (b − a). */

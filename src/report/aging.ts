@@ -1,5 +1,5 @@
 // The aging report: outstanding money and households by how long past due, with the share recovered in each bucket.
-import { addYears, daysBetween, type IsoDate } from '../domain/dates.js';
+import { addDays, addYears, daysBetween, type IsoDate } from '../domain/dates.js';
 import { text, type Text } from '../domain/text.js';
 
 export const AGING_BUCKETS = ['not-due', 'under-90-days', '90-365-days', '1-2-years', '2-3-years', 'over-3-years', 'no-due-date'] as const;
@@ -59,24 +59,46 @@ export interface AgingReport {
   total: AgingLine;
 }
 
-function line(bucket: AgingBucket | 'total', rows: AgingInputRow[]): AgingLine {
-  const owing = rows.filter((r) => r.principalFen + r.interestFen > 0);
-  const sum = (f: (r: AgingInputRow) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const principalFen = sum((r) => r.principalFen);
-  const interestFen = sum((r) => r.interestFen);
-  const recoveredPrincipalFen = sum((r) => r.paidPrincipalFen);
-  const recoveredInterestFen = sum((r) => r.paidInterestFen);
-  const rec = recoveredPrincipalFen + recoveredInterestFen;
-  const all = rec + principalFen + interestFen;
+/** What a line adds up, over the rows that are not left out (see buildAging). */
+export interface AgingSums {
+  /** Rows in the bucket (a bucket with none is not shown, except the aged ones). */
+  rows: number;
+  /** Rows that still owe something. */
+  loans: number;
+  /** Distinct households of the rows that still owe something. */
+  households: number;
+  principalFen: number;
+  interestFen: number;
+  paidPrincipalFen: number;
+  paidInterestFen: number;
+}
+
+function lineFrom(bucket: AgingBucket | 'total', s: AgingSums): AgingLine {
+  const rec = s.paidPrincipalFen + s.paidInterestFen;
+  const all = rec + s.principalFen + s.interestFen;
   return {
     bucket,
+    loans: s.loans,
+    households: s.households,
+    principalFen: s.principalFen,
+    interestFen: s.interestFen,
+    recoveredPrincipalFen: s.paidPrincipalFen,
+    recoveredInterestFen: s.paidInterestFen,
+    recoveredShare: all === 0 ? null : Math.round((rec / all) * 10000) / 10000,
+  };
+}
+
+function sums(rows: AgingInputRow[]): AgingSums {
+  const owing = rows.filter((r) => r.principalFen + r.interestFen > 0);
+  const sum = (f: (r: AgingInputRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+  return {
+    rows: rows.length,
     loans: owing.length,
     households: new Set(owing.map((r) => r.householdId)).size,
-    principalFen,
-    interestFen,
-    recoveredPrincipalFen,
-    recoveredInterestFen,
-    recoveredShare: all === 0 ? null : Math.round((rec / all) * 10000) / 10000,
+    principalFen: sum((r) => r.principalFen),
+    interestFen: sum((r) => r.interestFen),
+    paidPrincipalFen: sum((r) => r.paidPrincipalFen),
+    paidInterestFen: sum((r) => r.paidInterestFen),
   };
 }
 
@@ -85,7 +107,45 @@ export function buildAging(rows: AgingInputRow[], today: IsoDate, township: stri
   const used = rows.filter((r) => r.principalFen + r.interestFen + r.paidPrincipalFen + r.paidInterestFen > 0);
   const by = new Map<AgingBucket, AgingInputRow[]>(AGING_BUCKETS.map((b) => [b, []]));
   for (const r of used) by.get(agingBucket(r.dueDate, today))!.push(r);
-  const lines = AGING_BUCKETS.filter((b) => !(b === 'not-due' || b === 'no-due-date') || by.get(b)!.length > 0).map((b) => line(b, by.get(b)!));
-  const total = line('total', used);
-  return { today, township, lines, total };
+  return buildAgingFromSums(new Map(AGING_BUCKETS.map((b) => [b, sums(by.get(b)!)])), sums(used), today, township);
+}
+
+/** The report from each bucket's sums and the total's (added up by the database: src/db/aging.ts), as buildAging makes it. */
+export function buildAgingFromSums(by: ReadonlyMap<AgingBucket, AgingSums>, total: AgingSums, today: IsoDate, township: string | null = null): AgingReport {
+  const none: AgingSums = { rows: 0, loans: 0, households: 0, principalFen: 0, interestFen: 0, paidPrincipalFen: 0, paidInterestFen: 0 };
+  const get = (b: AgingBucket) => by.get(b) ?? none;
+  const lines = AGING_BUCKETS.filter((b) => !(b === 'not-due' || b === 'no-due-date') || get(b).rows > 0).map((b) => lineFrom(b, get(b)));
+  return { today, township, lines, total: lineFrom('total', total) };
+}
+
+/**
+ * The due dates where the buckets change for `today`, so a database can bucket loans by comparing dates: a due date
+ * on or after `notDue` is not yet due; after `under90` (exclusive) under 90 days; on or after `years[k-1]`, within k
+ * years (k = 1, 2, 3); before `years[2]` over 3 years. agingBucket(d, today) and bucketByDueDate(d, thresholds) agree
+ * for every d (test/unit/agingThresholds.test.ts).
+ */
+export interface AgingThresholds {
+  notDue: IsoDate;
+  under90: IsoDate;
+  years: [IsoDate, IsoDate, IsoDate];
+}
+
+export function agingThresholds(today: IsoDate): AgingThresholds {
+  // The first due date whose k-th anniversary is on or after today (anniversaries grow with the due date).
+  const first = (k: number): IsoDate => {
+    let c = addDays(addYears(today, -k), 3);
+    while (addYears(c, k) >= today) c = addDays(c, -1);
+    return addDays(c, 1);
+  };
+  return { notDue: today, under90: addDays(today, -90), years: [first(1), first(2), first(3)] };
+}
+
+export function bucketByDueDate(dueDate: IsoDate | null, t: AgingThresholds): AgingBucket {
+  if (!dueDate) return 'no-due-date';
+  if (dueDate >= t.notDue) return 'not-due';
+  if (dueDate > t.under90) return 'under-90-days';
+  if (dueDate >= t.years[0]) return '90-365-days';
+  if (dueDate >= t.years[1]) return '1-2-years';
+  if (dueDate >= t.years[2]) return '2-3-years';
+  return 'over-3-years';
 }

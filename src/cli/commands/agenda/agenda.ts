@@ -1,12 +1,12 @@
 // `fieldvisit agenda` (action): the households to visit next, each with its reasons, grouped by committee and group for a day's route.
 import type { Command } from 'commander';
-import { loanClockFacts } from '../../../db/limitation.js';
-import { householdAgendaFacts, loanOfficers } from '../../../db/agenda.js';
+import { comparePlaceOrder, eachHouseholdClockFacts } from '../../../db/limitation.js';
+import { householdAgendaCursor, householdPromiseCursor, loanOfficers, type HouseholdAgendaFacts } from '../../../db/agenda.js';
 import { DataError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
-import { listPromises } from '../../../db/promises.js';
 import { DEFAULT_EXPIRING_DAYS } from '../../../domain/limitation.js';
-import { buildAgenda } from '../../../report/agenda.js';
+import { agendaCollector } from '../../../report/agenda.js';
+import { loanClockRow } from '../../../report/limitation.js';
 import { agendaRenderers } from '../../../format/agenda.js';
 import { today, type Context } from '../../context.js';
 import { withSession } from '../../runtime.js';
@@ -29,14 +29,32 @@ export function action(ctx: Context) {
           text(`花名册中没有管户员“${officer}”的贷款。花名册上的管户员：${known.join('、') || '（无）'}。`, `No loan on the roster is managed by "${officer}". Officers on the roster: ${known.join(', ') || '(none)'}.`),
         );
       }
-      const a = buildAgenda(loanClockFacts(db, { ...place, officer }, now), householdAgendaFacts(db, now, { ...place, officer }), listPromises(db, now, { townshipId: place.townshipId }), {
-        today: now,
-        periodYears: periodYears(db),
-        withinDays: within,
-        township: opts.township ?? null,
-        village: opts.village ?? null,
-        limit,
-      });
+      // Streamed a household at a time (loans with their clocks, the household's facts, its promises), keeping only
+      // the most urgent --limit households: memory does not grow with the number of loans.
+      const top = agendaCollector({ today: now, periodYears: periodYears(db), withinDays: within, township: opts.township ?? null, village: opts.village ?? null, limit });
+      // The cursors open at the first household, once the loans' pass has set up (it writes a TEMP table first).
+      let facts: ReturnType<typeof householdAgendaCursor> | undefined;
+      let promises: ReturnType<typeof householdPromiseCursor> | undefined;
+      let fact: IteratorResult<HouseholdAgendaFacts> | undefined;
+      try {
+        eachHouseholdClockFacts(db, { ...place, officer }, now, (house) => {
+          const hh = house[0]!.householdId;
+          facts ??= householdAgendaCursor(db, now, { ...place, officer });
+          promises ??= householdPromiseCursor(db, now, { townshipId: place.townshipId });
+          fact ??= facts.next();
+          while (!fact.done && fact.value.householdId < hh) fact = facts.next();
+          const ps = promises.take(hh);
+          if (fact.done || fact.value.householdId !== hh) return;
+          const rows = house.map((x) => loanClockRow(x, top.options)).filter((r) => r.outstanding);
+          if (rows.length === 0) return;
+          rows.sort((a, b) => comparePlaceOrder(a.facts, b.facts));
+          top.add(rows, fact.value, ps);
+        });
+      } finally {
+        facts?.return?.();
+        promises?.close();
+      }
+      const a = top.finish();
       await emitRendered(ctx, agendaRenderers, format, a, { lang: ctx.lang, headers }, opts.out);
     }, { mustExist: true });
   };

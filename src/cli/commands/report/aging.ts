@@ -1,7 +1,7 @@
 // `fieldvisit report aging` (action): outstanding principal, interest and households by how long past due.
 import type { Command } from 'commander';
-import { agingLoans } from '../../../db/aging.js';
-import { buildAging } from '../../../report/aging.js';
+import { agingSums } from '../../../db/aging.js';
+import { agingThresholds, buildAgingFromSums, type AgingBucket, type AgingSums } from '../../../report/aging.js';
 import { agingRenderers } from '../../../format/aging.js';
 import { today, type Context, tableWidth } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
@@ -14,7 +14,9 @@ export function action(ctx: Context) {
     const { format, headers } = outputFormat('report aging', opts);
     await withSession(ctx, command, async ({ db }) => {
       const now = today(ctx);
-      const r = buildAging(agingLoans(db, now, placeFilter(db, opts.township, undefined)), now, opts.township ?? null);
+      // Added up by the database, one pass over the loans: no row per loan in memory.
+      const s = agingSums(db, now, agingThresholds(now), placeFilter(db, opts.township, undefined));
+      const r = buildAgingFromSums(s.by as Map<AgingBucket, AgingSums>, s.total, now, opts.township ?? null);
       await emitRendered(ctx, agingRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
     }, { mustExist: true });
   };
