@@ -501,9 +501,10 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
     db.transaction(() => {
       const conflictIds: number[] = [];
       if (m.kind === 'roster') applyRoster(db, b, summary, m);
-      applyRecords(db, b, m, opts.nowIso, summary, conflictIds);
-      // The ledger cache of every loan whose facts the bundle may have changed (src/db/ledger.ts).
-      refreshLedger(db, bundleLoans(db, b));
+      const cashLoans = applyRecords(db, b, m, opts.nowIso, summary, conflictIds);
+      // The ledger cache of every loan whose facts the bundle may have changed (src/db/ledger.ts), once.
+      refreshLedger(db, bundleLoans(db, b, cashLoans));
+      warnOverpaid(db, cashLoans, summary);
       const added = MERGE_TABLES.reduce((s, t) => s + summary.added[t], 0);
       db.prepare(
         `INSERT INTO merged_bundles (bundle_id, source_db, kind, file, created_at, merged_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -518,13 +519,14 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
   return summary;
 }
 
-/** Local ids of the loans a bundle's rows name or reach through the visits and facts they void. */
-function bundleLoans(db: Db, b: BundleDb): number[] {
-  const nos = new Set<string>([
-    ...(b.prepare(`SELECT loan_no FROM roster UNION SELECT loan_no FROM visit_outcomes WHERE loan_no IS NOT NULL`).pluck().all() as string[]),
-    ...factLoanRefs(b),
-  ]);
-  const out = new Set<number>();
+/**
+ * Local ids of the loans whose ledger facts the bundle may have changed: its roster rows and facts, the cash it added
+ * (`cashLoans`; cash already here changed nothing, other outcomes never touch a balance), and the loans reached
+ * through the visits and facts it voids.
+ */
+function bundleLoans(db: Db, b: BundleDb, cashLoans: Set<number>): number[] {
+  const nos = new Set<string>([...(b.prepare(`SELECT loan_no FROM roster`).pluck().all() as string[]), ...factLoanRefs(b)]);
+  const out = new Set<number>(cashLoans);
   const byNo = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
   for (const n of nos) {
     const id = byNo.get(n) as number | undefined;
@@ -710,7 +712,8 @@ function recordConflict(db: Db, kind: 'status' | 'notice', subject: string, x: {
   if (r.changes) ids.push(Number(r.lastInsertRowid));
 }
 
-function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: MergeSummary, conflictIds: number[]): void {
+/** Applies the bundle's records; returns the local ids of the loans that received cash (its ledger cache is refreshed by the caller). */
+function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: MergeSummary, conflictIds: number[]): Set<number> {
   const loanId = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
   const loanRow = db.prepare(`SELECT l.id, l.borrower_id, bo.household_id FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id WHERE l.loan_no = ?`);
   const lid = (n: string | null): number | null => (n === null ? null : ((loanId.get(n) as number | undefined) ?? null));
@@ -811,23 +814,6 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
     s.added.visits++;
   }
-  refreshLedger(db, cashLoans);
-  for (const l of cashLoans) {
-    const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
-      loan_no: string;
-      principal_fen: number;
-      interest_fen: number;
-    };
-    if (bal.principal_fen < 0 || bal.interest_fen < 0) {
-      s.warnings.push(
-        text(
-          `合并后贷款 ${bal.loan_no} 收回的现金超过欠款（本金余额 ${fenToDisplay(bal.principal_fen)}，利息余额 ${fenToDisplay(bal.interest_fen)}）：请核对两台电脑上的现金记录。`,
-          `After the merge, cash recorded on loan ${bal.loan_no} exceeds what it owed (principal ${fenToDisplay(bal.principal_fen)}, interest ${fenToDisplay(bal.interest_fen)}): check the cash entries on both laptops.`,
-        ),
-      );
-    }
-  }
-
   applyNoticeVoids(db, b, s);
 
   // Voids apply to the visit they name by uid, wherever it came from and whether or not it is here yet.
@@ -874,6 +860,26 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     };
     for (const r of rivals.all({ bid, eff: e.effective_on, origin: e.origin_db, status: e.status, where_text: e.where_text, loan_no: e.borrower_loan_no }) as StatusRec[]) {
       recordConflict(db, 'status', e.borrower_loan_no!, r, mine, later(r, mine).uid, nowIso, m.bundle_id, conflictIds);
+    }
+  }
+  return cashLoans;
+}
+
+/** Cash merged in that leaves a loan owing less than nothing: a warning to check both laptops' entries. */
+function warnOverpaid(db: Db, cashLoans: Iterable<number>, s: MergeSummary): void {
+  for (const l of cashLoans) {
+    const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
+      loan_no: string;
+      principal_fen: number;
+      interest_fen: number;
+    };
+    if (bal.principal_fen < 0 || bal.interest_fen < 0) {
+      s.warnings.push(
+        text(
+          `合并后贷款 ${bal.loan_no} 收回的现金超过欠款（本金余额 ${fenToDisplay(bal.principal_fen)}，利息余额 ${fenToDisplay(bal.interest_fen)}）：请核对两台电脑上的现金记录。`,
+          `After the merge, cash recorded on loan ${bal.loan_no} exceeds what it owed (principal ${fenToDisplay(bal.principal_fen)}, interest ${fenToDisplay(bal.interest_fen)}): check the cash entries on both laptops.`,
+        ),
+      );
     }
   }
 }
