@@ -369,8 +369,15 @@ export interface MergeSummary {
   kind: BundleKind;
   sourceDb: string;
   fromSelf: boolean;
-  /** When this bundle was merged here before, else null. */
+  /** When this bundle (this id) was merged here before, else null. */
   mergedBefore: string | null;
+  /**
+   * This very content (same id, same checksum) was merged before: verified again, nothing applied again; `skipped`
+   * counts the bundle's records.
+   */
+  alreadyMerged: boolean;
+  /** A bundle with this id but other content was merged before: this one was merged record by record, with a warning. */
+  idReused: boolean;
   added: Record<MergeTable, number>;
   skipped: Record<MergeTable, number>;
   roster: RosterSummary | null;
@@ -443,6 +450,8 @@ export function checkBundles(
     }
     const problems: Text[] = [];
     for (const o of opened) {
+      // A bundle applied here already (this id, this content) fitted then, and a loan or township is never removed.
+      if (mergedWith(db, o.manifest)?.same) continue;
       const m = missingRefs(db, o.db, known, knownTowns);
       if (m.loans.length) {
         const few = m.loans.slice(0, 5).join(', ') + (m.loans.length > 5 ? ' …' : '');
@@ -481,15 +490,36 @@ function emptyCounts(): Record<MergeTable, number> {
   return Object.fromEntries(MERGE_TABLES.map((t) => [t, 0])) as Record<MergeTable, number>;
 }
 
+/** How this bundle's id was merged here before: when, and whether with the same content; null if never. */
+function mergedWith(db: Db, m: Manifest): { at: string; same: boolean; otherContent: boolean } | null {
+  const r = db.prepare(`SELECT merged_at, checksum FROM merged_bundles WHERE bundle_id = ?`).get(m.bundle_id) as
+    | { merged_at: string; checksum: string | null }
+    | undefined;
+  if (!r) return null;
+  // A NULL checksum (merged before migration 0013) says nothing about the content: merged again in full.
+  return { at: r.merged_at, same: r.checksum !== null && r.checksum === m.checksum, otherContent: r.checksum !== null && r.checksum !== m.checksum };
+}
+
+/** The records of each kind a bundle holds (what a merge that finds them all here reports as skipped). */
+function bundleRecordCounts(b: BundleDb): Record<MergeTable, number> {
+  const present = new Set(b.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  const out = emptyCounts();
+  for (const t of MERGE_TABLES) if (present.has(t)) out[t] = b.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+  return out;
+}
+
 function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { nowIso: string; dryRun: boolean }): MergeSummary {
+  // Asked here, not when the batch was checked: the same bundle twice in one command is applied once.
+  const before = mergedWith(db, m);
   const summary: MergeSummary = {
     file,
     bundleId: m.bundle_id,
     kind: m.kind,
     sourceDb: m.source_db,
     fromSelf: m.source_db === databaseId(db),
-    mergedBefore:
-      (db.prepare(`SELECT merged_at FROM merged_bundles WHERE bundle_id = ?`).pluck().get(m.bundle_id) as string | undefined) ?? null,
+    mergedBefore: before?.at ?? null,
+    alreadyMerged: !!before?.same,
+    idReused: !!before?.otherContent,
     added: emptyCounts(),
     skipped: emptyCounts(),
     roster: null,
@@ -497,6 +527,22 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
     warnings: [],
     dryRun: opts.dryRun,
   };
+  if (before?.same) {
+    // Verified like any bundle (signature, trust, checksum, attachments), then recognised: every record in it was
+    // applied when it was first merged, and merging is idempotent, so nothing is read or written again.
+    summary.skipped = bundleRecordCounts(b);
+    return summary;
+  }
+  if (before?.otherContent) {
+    // Bundle ids are random: the same id with other content is a file altered and re-signed by a trusted key, or a
+    // copying mistake. Not skipped: merged record by record like any bundle (records already here are skipped).
+    summary.warnings.push(
+      text(
+        `本库已于 ${before.at} 合并过编号相同（${m.bundle_id}）但内容不同的交换文件：这一个已逐条核对并合并（已有的记录跳过）。请向发送人确认这两个文件的来历。`,
+        `A bundle with the same id (${m.bundle_id}) but other content was merged here on ${before.at}: this one was checked and merged record by record (records already here skipped). Ask the sender where the two files came from.`,
+      ),
+    );
+  }
   try {
     db.transaction(() => {
       const conflictIds: number[] = [];
@@ -506,10 +552,11 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
       refreshLedger(db, bundleLoans(db, b, cashLoans));
       warnOverpaid(db, cashLoans, summary);
       const added = MERGE_TABLES.reduce((s, t) => s + summary.added[t], 0);
+      // The first merge of an id records its content; a bundle merged before migration 0013 gets it on its next merge.
       db.prepare(
-        `INSERT INTO merged_bundles (bundle_id, source_db, kind, file, created_at, merged_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (bundle_id) DO NOTHING`,
-      ).run(m.bundle_id, m.source_db, m.kind, file, m.created_at, opts.nowIso, added);
+        `INSERT INTO merged_bundles (bundle_id, source_db, kind, file, created_at, merged_at, added, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (bundle_id) DO UPDATE SET checksum = excluded.checksum WHERE merged_bundles.checksum IS NULL`,
+      ).run(m.bundle_id, m.source_db, m.kind, file, m.created_at, opts.nowIso, added, m.checksum);
       summary.conflicts = listConflicts(db).filter((c) => conflictIds.includes(c.id));
       if (opts.dryRun) throw new Rollback();
     }).immediate();
