@@ -761,9 +761,18 @@ function recordConflict(db: Db, kind: 'status' | 'notice', subject: string, x: {
 
 /** Applies the bundle's records; returns the local ids of the loans that received cash (its ledger cache is refreshed by the caller). */
 function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: MergeSummary, conflictIds: number[]): Set<number> {
-  const loanId = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
-  const loanRow = db.prepare(`SELECT l.id, l.borrower_id, bo.household_id FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id WHERE l.loan_no = ?`);
-  const lid = (n: string | null): number | null => (n === null ? null : ((loanId.get(n) as number | undefined) ?? null));
+  const loanRowOf = db.prepare(`SELECT l.id, l.borrower_id, bo.household_id FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id WHERE l.loan_no = ?`);
+  // A visit names its loan up to three times (household, borrower, outcome): each is looked up once per merge. Nothing
+  // in the merge moves a loan to another borrower or household, so the answers hold throughout.
+  const loanRows = new Map<string, { id: number; borrower_id: number; household_id: number } | undefined>();
+  const loanRow = {
+    get(n: string | null) {
+      if (n === null) return undefined;
+      if (!loanRows.has(n)) loanRows.set(n, loanRowOf.get(n) as { id: number; borrower_id: number; household_id: number } | undefined);
+      return loanRows.get(n);
+    },
+  };
+  const lid = (n: string | null): number | null => (n === null ? null : (loanRow.get(n)?.id ?? null));
 
   if (m.kind !== 'roster') applyVillageMerges(db, b, s);
 
@@ -836,7 +845,13 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const outcomesOf = b.prepare(`SELECT * FROM visit_outcomes WHERE visit_uid = ? ORDER BY seq`);
+  // Every outcome of the bundle in one read, by visit (a query per visit cost more than the inserts).
+  const outcomesOf = new Map<string, Record<string, string | number | null>[]>();
+  for (const o of b.prepare(`SELECT * FROM visit_outcomes ORDER BY visit_uid, seq`).iterate() as Iterable<Record<string, string | number | null>>) {
+    const list = outcomesOf.get(o.visit_uid as string);
+    if (list) list.push(o);
+    else outcomesOf.set(o.visit_uid as string, [o]);
+  }
   const cashLoans = new Set<number>();
   for (const v of b.prepare(`SELECT * FROM visits ORDER BY rowid`).all() as Record<string, string | null>[]) {
     if (seenVisit.get({ uid: v.uid, ext: v.external_id, key: v.dedupe_key })) {
@@ -852,7 +867,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
         v.channel ?? 'visit', v.delivery ?? null, v.delivered_on ?? null, v.delivered_to ?? null, v.tracking_no ?? null, v.recording ?? null,
       ).lastInsertRowid,
     );
-    for (const o of outcomesOf.all(v.uid) as Record<string, string | number | null>[]) {
+    for (const o of outcomesOf.get(v.uid!) ?? []) {
       const l = lid(o.loan_no as string | null);
       if (o.kind === 'cash' && l !== null) cashLoans.add(l);
       // Bundles made before outcomes said whose act they were: a signature keeps its signer, a promise or payment was the borrower's.
