@@ -94,7 +94,7 @@ export interface Manifest {
 export type SignatureState = 'valid' | 'unsigned' | 'invalid';
 
 /** What the signature signs: the content checksum (manifest with the signer's key, every row), with a domain tag. */
-function signedMessage(checksum: string): Buffer {
+export function signedMessage(checksum: string): Buffer {
   return Buffer.from(`fieldvisit-bundle-signature-v1\n${checksum}`, 'utf8');
 }
 

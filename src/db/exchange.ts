@@ -369,8 +369,15 @@ export interface MergeSummary {
   kind: BundleKind;
   sourceDb: string;
   fromSelf: boolean;
-  /** When this bundle was merged here before, else null. */
+  /** When this bundle (this id) was merged here before, else null. */
   mergedBefore: string | null;
+  /**
+   * This very content (same id, same checksum) was merged before: verified again, nothing applied again; `skipped`
+   * counts the bundle's records.
+   */
+  alreadyMerged: boolean;
+  /** A bundle with this id but other content was merged before: this one was merged record by record, with a warning. */
+  idReused: boolean;
   added: Record<MergeTable, number>;
   skipped: Record<MergeTable, number>;
   roster: RosterSummary | null;
@@ -443,6 +450,8 @@ export function checkBundles(
     }
     const problems: Text[] = [];
     for (const o of opened) {
+      // A bundle applied here already (this id, this content) fitted then, and a loan or township is never removed.
+      if (mergedWith(db, o.manifest)?.same) continue;
       const m = missingRefs(db, o.db, known, knownTowns);
       if (m.loans.length) {
         const few = m.loans.slice(0, 5).join(', ') + (m.loans.length > 5 ? ' …' : '');
@@ -481,15 +490,36 @@ function emptyCounts(): Record<MergeTable, number> {
   return Object.fromEntries(MERGE_TABLES.map((t) => [t, 0])) as Record<MergeTable, number>;
 }
 
+/** How this bundle's id was merged here before: when, and whether with the same content; null if never. */
+function mergedWith(db: Db, m: Manifest): { at: string; same: boolean; otherContent: boolean } | null {
+  const r = db.prepare(`SELECT merged_at, checksum FROM merged_bundles WHERE bundle_id = ?`).get(m.bundle_id) as
+    | { merged_at: string; checksum: string | null }
+    | undefined;
+  if (!r) return null;
+  // A NULL checksum (merged before migration 0013) says nothing about the content: merged again in full.
+  return { at: r.merged_at, same: r.checksum !== null && r.checksum === m.checksum, otherContent: r.checksum !== null && r.checksum !== m.checksum };
+}
+
+/** The records of each kind a bundle holds (what a merge that finds them all here reports as skipped). */
+function bundleRecordCounts(b: BundleDb): Record<MergeTable, number> {
+  const present = new Set(b.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  const out = emptyCounts();
+  for (const t of MERGE_TABLES) if (present.has(t)) out[t] = b.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+  return out;
+}
+
 function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { nowIso: string; dryRun: boolean }): MergeSummary {
+  // Asked here, not when the batch was checked: the same bundle twice in one command is applied once.
+  const before = mergedWith(db, m);
   const summary: MergeSummary = {
     file,
     bundleId: m.bundle_id,
     kind: m.kind,
     sourceDb: m.source_db,
     fromSelf: m.source_db === databaseId(db),
-    mergedBefore:
-      (db.prepare(`SELECT merged_at FROM merged_bundles WHERE bundle_id = ?`).pluck().get(m.bundle_id) as string | undefined) ?? null,
+    mergedBefore: before?.at ?? null,
+    alreadyMerged: !!before?.same,
+    idReused: !!before?.otherContent,
     added: emptyCounts(),
     skipped: emptyCounts(),
     roster: null,
@@ -497,18 +527,36 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
     warnings: [],
     dryRun: opts.dryRun,
   };
+  if (before?.same) {
+    // Verified like any bundle (signature, trust, checksum, attachments), then recognised: every record in it was
+    // applied when it was first merged, and merging is idempotent, so nothing is read or written again.
+    summary.skipped = bundleRecordCounts(b);
+    return summary;
+  }
+  if (before?.otherContent) {
+    // Bundle ids are random: the same id with other content is a file altered and re-signed by a trusted key, or a
+    // copying mistake. Not skipped: merged record by record like any bundle (records already here are skipped).
+    summary.warnings.push(
+      text(
+        `本库已于 ${before.at} 合并过编号相同（${m.bundle_id}）但内容不同的交换文件：这一个已逐条核对并合并（已有的记录跳过）。请向发送人确认这两个文件的来历。`,
+        `A bundle with the same id (${m.bundle_id}) but other content was merged here on ${before.at}: this one was checked and merged record by record (records already here skipped). Ask the sender where the two files came from.`,
+      ),
+    );
+  }
   try {
     db.transaction(() => {
       const conflictIds: number[] = [];
       if (m.kind === 'roster') applyRoster(db, b, summary, m);
-      applyRecords(db, b, m, opts.nowIso, summary, conflictIds);
-      // The ledger cache of every loan whose facts the bundle may have changed (src/db/ledger.ts).
-      refreshLedger(db, bundleLoans(db, b));
+      const cashLoans = applyRecords(db, b, m, opts.nowIso, summary, conflictIds);
+      // The ledger cache of every loan whose facts the bundle may have changed (src/db/ledger.ts), once.
+      refreshLedger(db, bundleLoans(db, b, cashLoans));
+      warnOverpaid(db, cashLoans, summary);
       const added = MERGE_TABLES.reduce((s, t) => s + summary.added[t], 0);
+      // The first merge of an id records its content; a bundle merged before migration 0013 gets it on its next merge.
       db.prepare(
-        `INSERT INTO merged_bundles (bundle_id, source_db, kind, file, created_at, merged_at, added) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (bundle_id) DO NOTHING`,
-      ).run(m.bundle_id, m.source_db, m.kind, file, m.created_at, opts.nowIso, added);
+        `INSERT INTO merged_bundles (bundle_id, source_db, kind, file, created_at, merged_at, added, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (bundle_id) DO UPDATE SET checksum = excluded.checksum WHERE merged_bundles.checksum IS NULL`,
+      ).run(m.bundle_id, m.source_db, m.kind, file, m.created_at, opts.nowIso, added, m.checksum);
       summary.conflicts = listConflicts(db).filter((c) => conflictIds.includes(c.id));
       if (opts.dryRun) throw new Rollback();
     }).immediate();
@@ -518,13 +566,14 @@ function applyBundle(db: Db, b: BundleDb, file: string, m: Manifest, opts: { now
   return summary;
 }
 
-/** Local ids of the loans a bundle's rows name or reach through the visits and facts they void. */
-function bundleLoans(db: Db, b: BundleDb): number[] {
-  const nos = new Set<string>([
-    ...(b.prepare(`SELECT loan_no FROM roster UNION SELECT loan_no FROM visit_outcomes WHERE loan_no IS NOT NULL`).pluck().all() as string[]),
-    ...factLoanRefs(b),
-  ]);
-  const out = new Set<number>();
+/**
+ * Local ids of the loans whose ledger facts the bundle may have changed: its roster rows and facts, the cash it added
+ * (`cashLoans`; cash already here changed nothing, other outcomes never touch a balance), and the loans reached
+ * through the visits and facts it voids.
+ */
+function bundleLoans(db: Db, b: BundleDb, cashLoans: Set<number>): number[] {
+  const nos = new Set<string>([...(b.prepare(`SELECT loan_no FROM roster`).pluck().all() as string[]), ...factLoanRefs(b)]);
+  const out = new Set<number>(cashLoans);
   const byNo = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
   for (const n of nos) {
     const id = byNo.get(n) as number | undefined;
@@ -710,10 +759,20 @@ function recordConflict(db: Db, kind: 'status' | 'notice', subject: string, x: {
   if (r.changes) ids.push(Number(r.lastInsertRowid));
 }
 
-function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: MergeSummary, conflictIds: number[]): void {
-  const loanId = db.prepare(`SELECT id FROM loans WHERE loan_no = ?`).pluck();
-  const loanRow = db.prepare(`SELECT l.id, l.borrower_id, bo.household_id FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id WHERE l.loan_no = ?`);
-  const lid = (n: string | null): number | null => (n === null ? null : ((loanId.get(n) as number | undefined) ?? null));
+/** Applies the bundle's records; returns the local ids of the loans that received cash (its ledger cache is refreshed by the caller). */
+function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: MergeSummary, conflictIds: number[]): Set<number> {
+  const loanRowOf = db.prepare(`SELECT l.id, l.borrower_id, bo.household_id FROM loans l JOIN borrowers bo ON bo.id = l.borrower_id WHERE l.loan_no = ?`);
+  // A visit names its loan up to three times (household, borrower, outcome): each is looked up once per merge. Nothing
+  // in the merge moves a loan to another borrower or household, so the answers hold throughout.
+  const loanRows = new Map<string, { id: number; borrower_id: number; household_id: number } | undefined>();
+  const loanRow = {
+    get(n: string | null) {
+      if (n === null) return undefined;
+      if (!loanRows.has(n)) loanRows.set(n, loanRowOf.get(n) as { id: number; borrower_id: number; household_id: number } | undefined);
+      return loanRows.get(n);
+    },
+  };
+  const lid = (n: string | null): number | null => (n === null ? null : (loanRow.get(n)?.id ?? null));
 
   if (m.kind !== 'roster') applyVillageMerges(db, b, s);
 
@@ -786,7 +845,13 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     `INSERT INTO visit_outcomes (visit_id, kind, loan_id, notice_no, signed_by, relation, reason, where_text, principal_fen, interest_fen, promise_amount_fen, promise_date, text, actor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const outcomesOf = b.prepare(`SELECT * FROM visit_outcomes WHERE visit_uid = ? ORDER BY seq`);
+  // Every outcome of the bundle in one read, by visit (a query per visit cost more than the inserts).
+  const outcomesOf = new Map<string, Record<string, string | number | null>[]>();
+  for (const o of b.prepare(`SELECT * FROM visit_outcomes ORDER BY visit_uid, seq`).iterate() as Iterable<Record<string, string | number | null>>) {
+    const list = outcomesOf.get(o.visit_uid as string);
+    if (list) list.push(o);
+    else outcomesOf.set(o.visit_uid as string, [o]);
+  }
   const cashLoans = new Set<number>();
   for (const v of b.prepare(`SELECT * FROM visits ORDER BY rowid`).all() as Record<string, string | null>[]) {
     if (seenVisit.get({ uid: v.uid, ext: v.external_id, key: v.dedupe_key })) {
@@ -802,7 +867,7 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
         v.channel ?? 'visit', v.delivery ?? null, v.delivered_on ?? null, v.delivered_to ?? null, v.tracking_no ?? null, v.recording ?? null,
       ).lastInsertRowid,
     );
-    for (const o of outcomesOf.all(v.uid) as Record<string, string | number | null>[]) {
+    for (const o of outcomesOf.get(v.uid!) ?? []) {
       const l = lid(o.loan_no as string | null);
       if (o.kind === 'cash' && l !== null) cashLoans.add(l);
       // Bundles made before outcomes said whose act they were: a signature keeps its signer, a promise or payment was the borrower's.
@@ -811,23 +876,6 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     }
     s.added.visits++;
   }
-  refreshLedger(db, cashLoans);
-  for (const l of cashLoans) {
-    const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
-      loan_no: string;
-      principal_fen: number;
-      interest_fen: number;
-    };
-    if (bal.principal_fen < 0 || bal.interest_fen < 0) {
-      s.warnings.push(
-        text(
-          `合并后贷款 ${bal.loan_no} 收回的现金超过欠款（本金余额 ${fenToDisplay(bal.principal_fen)}，利息余额 ${fenToDisplay(bal.interest_fen)}）：请核对两台电脑上的现金记录。`,
-          `After the merge, cash recorded on loan ${bal.loan_no} exceeds what it owed (principal ${fenToDisplay(bal.principal_fen)}, interest ${fenToDisplay(bal.interest_fen)}): check the cash entries on both laptops.`,
-        ),
-      );
-    }
-  }
-
   applyNoticeVoids(db, b, s);
 
   // Voids apply to the visit they name by uid, wherever it came from and whether or not it is here yet.
@@ -874,6 +922,26 @@ function applyRecords(db: Db, b: BundleDb, m: Manifest, nowIso: string, s: Merge
     };
     for (const r of rivals.all({ bid, eff: e.effective_on, origin: e.origin_db, status: e.status, where_text: e.where_text, loan_no: e.borrower_loan_no }) as StatusRec[]) {
       recordConflict(db, 'status', e.borrower_loan_no!, r, mine, later(r, mine).uid, nowIso, m.bundle_id, conflictIds);
+    }
+  }
+  return cashLoans;
+}
+
+/** Cash merged in that leaves a loan owing less than nothing: a warning to check both laptops' entries. */
+function warnOverpaid(db: Db, cashLoans: Iterable<number>, s: MergeSummary): void {
+  for (const l of cashLoans) {
+    const bal = stmt(db, `SELECT l.loan_no, lb.principal_fen, lb.interest_fen FROM loan_balances lb JOIN loans l ON l.id = lb.loan_id WHERE lb.loan_id = ?`).get(l) as {
+      loan_no: string;
+      principal_fen: number;
+      interest_fen: number;
+    };
+    if (bal.principal_fen < 0 || bal.interest_fen < 0) {
+      s.warnings.push(
+        text(
+          `合并后贷款 ${bal.loan_no} 收回的现金超过欠款（本金余额 ${fenToDisplay(bal.principal_fen)}，利息余额 ${fenToDisplay(bal.interest_fen)}）：请核对两台电脑上的现金记录。`,
+          `After the merge, cash recorded on loan ${bal.loan_no} exceeds what it owed (principal ${fenToDisplay(bal.principal_fen)}, interest ${fenToDisplay(bal.interest_fen)}): check the cash entries on both laptops.`,
+        ),
+      );
     }
   }
 }

@@ -81,6 +81,8 @@ export function mergeAsJson(list: MergeSummary[]): string {
       source_db: s.sourceDb,
       from_self: s.fromSelf,
       merged_before: s.mergedBefore,
+      already_merged: s.alreadyMerged,
+      same_id_other_content: s.idReused,
       dry_run: s.dryRun,
       added: s.added,
       skipped: s.skipped,
@@ -97,7 +99,19 @@ export function mergeAsText(list: MergeSummary[], lang: Lang, opts: { ascii?: bo
   for (const s of list) {
     const head = s.dryRun ? (zh ? `（试运行，未写入）${s.file}` : `(dry run, nothing written) ${s.file}`) : s.file;
     out.push(head);
-    if (s.mergedBefore) out.push(zh ? `  此文件已于 ${s.mergedBefore} 合并过；重新核对后：` : `  already merged on ${s.mergedBefore}; checked again:`);
+    if (s.alreadyMerged) {
+      out.push(
+        zh
+          ? `  此文件已于 ${s.mergedBefore} 合并过（内容相同，签名已重新核对）：没有重复写入任何记录。`
+          : `  already merged on ${s.mergedBefore} (same content; signature checked again): nothing applied again.`,
+      );
+    } else if (s.idReused) {
+      out.push(
+        zh
+          ? `  编号相同但内容不同的文件已于 ${s.mergedBefore} 合并过；这一个已逐条核对：`
+          : `  a bundle with this id but other content was merged on ${s.mergedBefore}; this one was checked record by record:`,
+      );
+    } else if (s.mergedBefore) out.push(zh ? `  此文件已于 ${s.mergedBefore} 合并过；重新核对后：` : `  already merged on ${s.mergedBefore}; checked again:`);
     if (s.fromSelf) out.push(zh ? '  此文件来自本数据库。' : '  this bundle came from this database.');
     const tables = (Object.keys(s.added) as MergeTable[]).filter((t) => s.added[t] + s.skipped[t] > 0);
     if (tables.length === 0) out.push(zh ? '  文件中没有记录。' : '  the bundle holds no records.');
