@@ -4,11 +4,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'bundle');
 fs.rmSync(out, { recursive: true, force: true });
+
+// Node's own modules are taken with the chunk's `require` rather than `import`: an ES module import of a built-in makes
+// an ES facade over all of its exports, which reads every lazy getter (importing node:fs loads the whole streams stack
+// and fs/promises, a few milliseconds on every run whatever the command).
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const IMPORT = /^import\s+(\*\s+as\s+\w+|\w+|\{[^}]*\})\s+from\s+'([^']+)';$/gm;
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    // Our own modules (tsc's output, one import a line): `import fs from 'node:fs'` becomes `const fs = require('node:fs')`,
+    // which esbuild turns into a call of the chunk's `require`.
+    b.onLoad({ filter: /[\\/]dist[\\/](cli|db|domain|format|import|prompts|report)[\\/].*\.js$/ }, (a) => {
+      const src = fs.readFileSync(a.path, 'utf8');
+      // A module with a `require` of its own (driver.ts, table.ts) keeps its imports: `require` there is another binding.
+      if (/\bconst require\b/.test(src)) return undefined;
+      const contents = src.replace(IMPORT, (line, what, from) => {
+        if (!builtins.has(from)) return line;
+        const binding = what.startsWith('*') ? what.replace(/^\*\s+as\s+/, '') : what.startsWith('{') ? what.replace(/\s+as\s+/g, ': ') : what;
+        return `const ${binding} = require(${JSON.stringify(from)});`;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 // ES modules with code splitting: every `import()` of the source (command actions, prompts, spreadsheet readers and
 // writers) stays a chunk of its own that loads only when used. The native SQLite driver stays in node_modules. CommonJS
@@ -25,6 +50,7 @@ await build({
   banner: { js: "import { createRequire as __fieldvisitRequire } from 'node:module';\nconst require = __fieldvisitRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [builtinsByRequire],
 });
 
 // Every help screen, in both languages, as commander draws it at 80 columns (the width when stdout is not a terminal):
