@@ -289,8 +289,18 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     outcomesByVisit,
     loansByHousehold,
   };
+  // Tens of thousands of households: a loop of its own (the shared `push` above sees three kinds of list).
   const householdsByVillage = new Map<number, number[]>();
-  for (const h of facts.households) push(householdsByVillage, h.villageId, h.householdId);
+  let villageList: number[] | undefined;
+  let listVillage: number | undefined;
+  for (const h of facts.households) {
+    if (h.villageId !== listVillage) {
+      listVillage = h.villageId;
+      villageList = householdsByVillage.get(listVillage);
+      if (!villageList) householdsByVillage.set(listVillage, (villageList = []));
+    }
+    villageList!.push(h.householdId);
+  }
   const firstVisit = new Map<number, string>();
   for (const v of facts.visits) if (!firstVisit.has(v.villageId) || v.visitDate < firstVisit.get(v.villageId)!) firstVisit.set(v.villageId, v.visitDate);
 
