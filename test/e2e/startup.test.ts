@@ -110,6 +110,8 @@ describe('what a run loads', () => {
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(pkg.version).toBe(VERSION);
+    // The entry point is CommonJS, so --version starts no ES module loader.
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
   });
 
   it('the entry chunk takes Node’s modules with require, not an ES import (which would read every lazy export: node:fs loads the streams)', () => {
