@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// The command's entry point, a CommonJS file (bin/package.json) so that `--version` needs no ES module loader: alone, it
-// is answered here from package.json before any of the program loads. Otherwise V8's compile cache is switched on where
-// Node has one (22.1 and later; in its default folder under the system's temporary folder, so the bundle is compiled
-// once rather than on every run) and the bundle (dist/bundle/main.js, ES modules) runs the command.
+// The command's entry point, a CommonJS file (bin/package.json) so that the two commonest quick answers start no ES
+// module loader: `--version` alone is answered here from package.json, and a `--help` first goes to the help shortcut
+// (dist/bundle/quick-help.cjs: a screen drawn at build time, in the configured language). Everything else — and a help
+// screen the shortcut does not have — runs in the bundle (dist/bundle/main.js, ES modules), with V8's compile cache
+// switched on where Node has one (22.1 and later; in its default folder under the system's temporary folder).
 'use strict';
 const args = process.argv.slice(2);
+const start = () => {
+  require('node:module').enableCompileCache?.();
+  return import('../dist/bundle/main.js').then((m) => m.main());
+};
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(require('../package.json').version + '\n');
-} else {
-  require('node:module').enableCompileCache?.();
-  import('../dist/bundle/main.js').then((m) => m.main());
-}
+} else if (args.includes('--help') || args.includes('-h')) {
+  require('../dist/bundle/quick-help.cjs')
+    .quickHelp(args)
+    .catch(() => false)
+    .then((done) => done || start());
+} else start();

@@ -53,6 +53,32 @@ await build({
   plugins: [builtinsByRequire],
 });
 
+// The help shortcut as one CommonJS file (bin/fieldvisit.js requires it for a `--help` before loading any ES module):
+// `import.meta.url` is the file's own URL, so the help screens and the SQLite driver are found beside it as in the bundle.
+await build({
+  entryPoints: [path.join(root, 'dist', 'cli', 'quickHelp.js')],
+  outfile: path.join(out, 'quick-help.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'better-sqlite3-node22'],
+  define: { 'import.meta.url': '__quickHelpUrl' },
+  // Only what the help shortcut runs: the language setting's reader and the default database folder. main.ts's other
+  // dynamic imports (the command tree, commander, the prompts…) are never reached from it and stay out of the file.
+  plugins: [
+    {
+      name: 'help-only',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' && !/settings\.js$|^env-paths$/.test(a.path) ? { path: a.path, external: true } : undefined));
+      },
+    },
+  ],
+  banner: { js: "const __quickHelpUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 // Every help screen, in both languages, as commander draws it at 80 columns (the width when stdout is not a terminal):
 // run in-process from the unbundled build (which has no help file, so commander draws), on no database.
 const { run } = await import(pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href);

@@ -120,6 +120,12 @@ describe('what a run loads', () => {
     expect(main.split('\n').filter((l) => /^import .* from ["']node:/.test(l) && !l.includes('createRequire'))).toEqual([]);
   });
 
+  it('a help screen at 80 columns: the entry point and the CommonJS help shortcut, no ES module', () => {
+    for (const args of [['--help'], ['report', 'weekly', '-h'], ['--lang', 'zh', 'visit', '--help']]) {
+      expect(loaded(args).filter((f) => !f.startsWith('node:')).sort(), args.join(' ')).toEqual([path.join('bin', 'fieldvisit.js'), path.join('dist', 'bundle', 'quick-help.cjs')]);
+    }
+  });
+
   it('--help: no library without a database; with one, only the SQLite driver (for the configured language)', () => {
     expect(loaded(['--help']).filter((f) => f.includes('node_modules'))).toEqual([]);
     const withDb = loaded(['report', '--help'], sampleDb());
