@@ -4,11 +4,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'bundle');
 fs.rmSync(out, { recursive: true, force: true });
+
+// Node's own modules are taken with the chunk's `require` rather than `import`: an ES module import of a built-in makes
+// an ES facade over all of its exports, which reads every lazy getter (importing node:fs loads the whole streams stack
+// and fs/promises, a few milliseconds on every run whatever the command).
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const IMPORT = /^import\s+(\*\s+as\s+\w+|\w+|\{[^}]*\})\s+from\s+'([^']+)';$/gm;
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    // Our own modules (tsc's output, one import a line): `import fs from 'node:fs'` becomes `const fs = require('node:fs')`,
+    // which esbuild turns into a call of the chunk's `require`.
+    b.onLoad({ filter: /[\\/]dist[\\/](cli|db|domain|format|import|prompts|report)[\\/].*\.js$/ }, (a) => {
+      const src = fs.readFileSync(a.path, 'utf8');
+      // A module with a `require` of its own (driver.ts, table.ts) keeps its imports: `require` there is another binding.
+      if (/\bconst require\b/.test(src)) return undefined;
+      const contents = src.replace(IMPORT, (line, what, from) => {
+        if (!builtins.has(from)) return line;
+        const binding = what.startsWith('*') ? what.replace(/^\*\s+as\s+/, '') : what.startsWith('{') ? what.replace(/\s+as\s+/g, ': ') : what;
+        return `const ${binding} = require(${JSON.stringify(from)});`;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 // ES modules with code splitting: every `import()` of the source (command actions, prompts, spreadsheet readers and
 // writers) stays a chunk of its own that loads only when used. The native SQLite driver stays in node_modules. CommonJS
@@ -23,6 +48,33 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'better-sqlite3-node22'],
   banner: { js: "import { createRequire as __fieldvisitRequire } from 'node:module';\nconst require = __fieldvisitRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [builtinsByRequire],
+});
+
+// The help shortcut as one CommonJS file (bin/fieldvisit.js requires it for a `--help` before loading any ES module):
+// `import.meta.url` is the file's own URL, so the help screens and the SQLite driver are found beside it as in the bundle.
+await build({
+  entryPoints: [path.join(root, 'dist', 'cli', 'quickHelp.js')],
+  outfile: path.join(out, 'quick-help.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3', 'better-sqlite3-node22'],
+  define: { 'import.meta.url': '__quickHelpUrl' },
+  // Only what the help shortcut runs: the language setting's reader and the default database folder. main.ts's other
+  // dynamic imports (the command tree, commander, the prompts…) are never reached from it and stay out of the file.
+  plugins: [
+    {
+      name: 'help-only',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' && !/settings\.js$|^env-paths$/.test(a.path) ? { path: a.path, external: true } : undefined));
+      },
+    },
+  ],
+  banner: { js: "const __quickHelpUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -40,7 +40,7 @@ export function createProcessContext(): Context {
 }
 
 /** Reads --lang, --db, --debug and --no-color before commander parses, so even parse errors speak the right language. */
-function preScan(args: string[], ctx: Context): { debug: boolean; lang: boolean; db: string | undefined } {
+export function preScan(args: string[], ctx: Context): { debug: boolean; lang: boolean; db: string | undefined } {
   let debug = false;
   let lang = false;
   let db: string | undefined;
@@ -64,7 +64,7 @@ function preScan(args: string[], ctx: Context): { debug: boolean; lang: boolean;
  * The language set with `config set lang`, read before the program is built so help and every error (even a parse
  * error) use it. Only when the database file already exists; the database code loads only then, so --version stays cheap.
  */
-async function applyConfiguredLang(args: string[], ctx: Context, dbFlag: string | undefined): Promise<void> {
+export async function applyConfiguredLang(args: string[], ctx: Context, dbFlag: string | undefined): Promise<void> {
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return;
   try {
     const file = await resolveDbPath(ctx, dbFlag);
@@ -112,7 +112,7 @@ function isVersionOnly(args: string[]): boolean {
  * there (the unbundled build, the tests' in-process runs), commander draws it. A test compares every screen with
  * commander's.
  */
-function prebuiltHelp(args: string[], ctx: Context): string | undefined {
+export function prebuiltHelp(args: string[], ctx: Context): string | undefined {
   if ((ctx.width ?? 80) !== 80) return undefined;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -165,7 +165,7 @@ export async function run(args: string[], ctx: Context): Promise<number> {
 }
 
 /** `fieldvisit report weekly | head`: the reader went away; stop quietly, as other command-line tools do. */
-function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;

@@ -42,14 +42,10 @@ export interface WeekOutcomeRow {
   unpostedFen?: number | null;
 }
 
-/** A household of a visited committee: owing something at the start of the week, or visited in it. */
+/** A household of a visited committee: owing something (principal and interest) at the start of the week, or visited in it. */
 export interface WeekHouseholdRow {
   householdId: number;
-  headName: string;
   villageId: number;
-  /** Outstanding at the start of the week, summed over the household's loans. */
-  principalFen: number;
-  interestFen: number;
 }
 
 /** A loan of a household that reached a repayment intent in the week, with its balance at the start of the week. */

@@ -139,8 +139,38 @@ export interface WeeklyReportInput {
 }
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
-// Typed-array sorts are numeric and far quicker than a comparator on tens of thousands of ids.
-const sortNum = (xs: Iterable<number>): number[] => Array.from(new Float64Array(uniq(xs)).sort());
+// Ids in ascending order. They mostly arrive sorted (the households of a committee come in id order), which a single
+// pass finds; otherwise a typed-array sort (numeric, far quicker than a comparator on tens of thousands of ids), Int32
+// when the ids fit so the result holds small integers, and a plain loop back to an array (Array.from is slower).
+const sortIds = (xs: number[]): number[] => {
+  let ascending = true;
+  let small = true;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (i > 0 && x < xs[i - 1]!) ascending = false;
+    if (!(x >= -0x80000000 && x <= 0x7fffffff)) small = false;
+  }
+  if (ascending) return xs.slice();
+  const t = (small ? Int32Array.from(xs) : Float64Array.from(xs)).sort();
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i++) out.push(t[i]!);
+  return out;
+};
+const sortNum = (xs: Iterable<number>): number[] => sortIds(uniq(xs));
+
+/** Whether an ascending list holds x. */
+function sortedHas(xs: number[], x: number): boolean {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = xs[mid]!;
+    if (m === x) return true;
+    if (m < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 interface Ctx {
   outcomesByVisit: Map<number, WeekOutcomeRow[]>;
@@ -193,14 +223,24 @@ function figures(c: Ctx, householdIds: number[], vs: WeekVisitRow[]): Figures {
   }
   const statute = hits('statute-expired');
   const visitedIds = sortNum(vs.map((v) => v.householdId));
-  const sortedHouseholds = Array.from(new Float64Array(householdIds).sort());
-  const notReachedIds = sortedHouseholds.filter((h) => !signed.has(h) && !notSigned.has(h));
-  const notReachedSet = new Set(notReachedIds);
+  const visitIds = sortNum(vs.map((v) => v.visitId));
+  const sortedHouseholds = sortIds(householdIds);
+  // The households less the few reached (signed or not signed), by walking both sorted lists.
+  const reached = sortIds([...signed.keys(), ...notSigned.keys()]);
+  const notReachedIds: number[] = [];
+  for (let i = 0, j = 0; i < sortedHouseholds.length; i++) {
+    const h = sortedHouseholds[i]!;
+    while (j < reached.length && reached[j]! < h) j++;
+    if (j >= reached.length || reached[j] !== h) notReachedIds.push(h);
+  }
+  // The visits to those households: a binary search in the sorted ids for each of the few visits, rather than a set
+  // of the tens of thousands of households not reached.
+  const notReachedVisits = vs.filter((v) => sortedHas(notReachedIds, v.householdId));
   return {
     households: householdIds.length,
-    householdsTrace: { householdIds: sortedHouseholds, visitIds: sortNum(vs.map((v) => v.visitId)) },
+    householdsTrace: { householdIds: sortedHouseholds, visitIds },
     householdsVisited: visitedIds.length,
-    householdsVisitedTrace: { householdIds: visitedIds, visitIds: sortNum(vs.map((v) => v.visitId)) },
+    householdsVisitedTrace: { householdIds: visitedIds, visitIds: [...visitIds] },
     noticeSigned: counter(signed),
     notSigned: { ...counter(notSigned), reasons, away, borrowers: people(notSigned) },
     cash: {
@@ -215,7 +255,7 @@ function figures(c: Ctx, householdIds: number[], vs: WeekVisitRow[]): Figures {
     statuteExpired: { ...counter(statute), borrowers: people(statute) },
     notReached: {
       households: notReachedIds.length,
-      trace: { householdIds: notReachedIds, visitIds: sortNum(vs.filter((v) => notReachedSet.has(v.householdId)).map((v) => v.visitId)) },
+      trace: { householdIds: notReachedIds, visitIds: sortNum(notReachedVisits.map((v) => v.visitId)) },
     },
   };
 }
@@ -249,8 +289,18 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     outcomesByVisit,
     loansByHousehold,
   };
+  // Tens of thousands of households: a loop of its own (the shared `push` above sees three kinds of list).
   const householdsByVillage = new Map<number, number[]>();
-  for (const h of facts.households) push(householdsByVillage, h.villageId, h.householdId);
+  let villageList: number[] | undefined;
+  let listVillage: number | undefined;
+  for (const h of facts.households) {
+    if (h.villageId !== listVillage) {
+      listVillage = h.villageId;
+      villageList = householdsByVillage.get(listVillage);
+      if (!villageList) householdsByVillage.set(listVillage, (villageList = []));
+    }
+    villageList!.push(h.householdId);
+  }
   const firstVisit = new Map<number, string>();
   for (const v of facts.visits) if (!firstVisit.has(v.villageId) || v.visitDate < firstVisit.get(v.villageId)!) firstVisit.set(v.villageId, v.visitDate);
 
@@ -275,7 +325,8 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       .sort((a, b) => (firstVisit.get(a.villageId)! < firstVisit.get(b.villageId)! ? -1 : firstVisit.get(a.villageId)! > firstVisit.get(b.villageId)! ? 1 : a.villageId - b.villageId));
     const villageIds = new Set(villages.map((v) => v.villageId));
     const visits = facts.visits.filter((v) => villageIds.has(v.villageId));
-    const householdIds = villages.flatMap((v) => householdsByVillage.get(v.villageId) ?? []);
+    const householdIds: number[] = [];
+    for (const v of villages) for (const h of householdsByVillage.get(v.villageId) ?? []) householdIds.push(h);
     const p = facts.townships.find((t) => t.townshipId === k.townshipId);
     const profile = !profiled.has(k.townshipId) && p ? { committees: p.committeeCount, population: p.population, livelihood: p.livelihood } : null;
     profiled.add(k.townshipId);

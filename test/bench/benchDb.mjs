@@ -28,7 +28,7 @@ export function ensureBuilt() {
 // A deterministic scramble of an integer (no randomness: the same database every time).
 const H = (x, salt) => `((((${x}) * 2654435761 + ${salt} * 40503) % 4294967296) / 7)`;
 
-/** The cached file for `loans` loans (bench:report still builds its own report.db with its older generator). */
+/** The cached file for `loans` loans. */
 export function benchDbFile(loans) {
   const dir = path.join(os.tmpdir(), 'fieldvisit-bench');
   fs.mkdirSync(dir, { recursive: true });

@@ -103,12 +103,27 @@ function loaded(args: string[], db?: string): string[] {
 }
 
 describe('what a run loads', () => {
-  it('--version: a few small files of the bundle, no library', () => {
-    const files = loaded(['--version']);
-    expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
-    expect(files.every((f) => f === path.join('bin', 'fieldvisit.js') || f.startsWith(path.join('dist', 'bundle')))).toBe(true);
-    const bytes = files.reduce((n, f) => n + fs.statSync(path.join(ROOT, f)).size, 0);
-    expect(bytes).toBeLessThan(64 * 1024);
+  it('--version: nothing but the entry point (bin/fieldvisit.js answers it) and package.json, whose version is version.ts’s', () => {
+    // (node:url is the require hook's own.)
+    for (const flag of ['--version', '-V']) {
+      expect(loaded([flag]).filter((f) => !f.startsWith('node:')).sort()).toEqual([path.join('bin', 'fieldvisit.js'), 'package.json']);
+    }
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(pkg.version).toBe(VERSION);
+    // The entry point is CommonJS, so --version starts no ES module loader.
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+  });
+
+  it('the entry chunk takes Node’s modules with require, not an ES import (which would read every lazy export: node:fs loads the streams)', () => {
+    const main = fs.readFileSync(path.join(BUNDLE, 'main.js'), 'utf8');
+    expect(main).toMatch(/__require\("node:fs"\)/);
+    expect(main.split('\n').filter((l) => /^import .* from ["']node:/.test(l) && !l.includes('createRequire'))).toEqual([]);
+  });
+
+  it('a help screen at 80 columns: the entry point and the CommonJS help shortcut, no ES module', () => {
+    for (const args of [['--help'], ['report', 'weekly', '-h'], ['--lang', 'zh', 'visit', '--help']]) {
+      expect(loaded(args).filter((f) => !f.startsWith('node:')).sort(), args.join(' ')).toEqual([path.join('bin', 'fieldvisit.js'), path.join('dist', 'bundle', 'quick-help.cjs')]);
+    }
   });
 
   it('--help: no library without a database; with one, only the SQLite driver (for the configured language)', () => {

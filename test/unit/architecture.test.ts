@@ -59,8 +59,10 @@ describe('no dead modules', () => {
       imported.add(path.resolve(path.dirname(f), (m[1] ?? m[2]!).replace(/\.js$/, '.ts')));
     }
   }
-  it('every source file is imported by another (main.ts is the entry point)', () => {
-    const orphans = all.filter((f) => !imported.has(f) && path.relative(SRC, f) !== path.join('cli', 'main.ts')).map((f) => path.relative(ROOT, f));
+  // The entry points: main.ts (the bundle), quickHelp.ts (the help shortcut bin/fieldvisit.js loads first; scripts/build.mjs).
+  const entries = [path.join('cli', 'main.ts'), path.join('cli', 'quickHelp.ts')];
+  it('every source file is imported by another (main.ts and quickHelp.ts are the entry points)', () => {
+    const orphans = all.filter((f) => !imported.has(f) && !entries.includes(path.relative(SRC, f))).map((f) => path.relative(ROOT, f));
     expect(orphans).toEqual([]);
   });
   it('no placeholder statements that only silence the compiler', () => {

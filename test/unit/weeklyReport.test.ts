@@ -33,7 +33,7 @@ function facts(visits: WeekVisitRow[], outcomes: WeekOutcomeRow[], households = 
     visits,
     outcomes,
     villages: [{ villageId: 1, village: '甲村委', townshipId: 1, township: '涡水镇', area: null }],
-    households: households.map((h) => ({ householdId: h, headName: `户${h}`, villageId: 1, principalFen: 100, interestFen: 0 })),
+    households: households.map((h) => ({ householdId: h, villageId: 1 })),
     intentLoans: [
       { loanId: 10, householdId: 1, principalFen: 1000, interestFen: 0 },
       { loanId: 11, householdId: 1, principalFen: 2000, interestFen: 0 },
@@ -87,7 +87,7 @@ describe('buildWeeklyReport', () => {
   it('separates the township’s own committees from each area, township first', () => {
     const f = facts([visit(1, 1), visit(2, 5, { villageId: 2, village: '乙村委', area: '金坑片区' })], []);
     f.villages.push({ villageId: 2, village: '乙村委', townshipId: 1, township: '涡水镇', area: '金坑片区' });
-    f.households.push({ householdId: 5, headName: '户5', villageId: 2, principalFen: 1, interestFen: 0 });
+    f.households.push({ householdId: 5, villageId: 2 });
     const r = build(f);
     expect(r.sections.map((s) => s.area)).toEqual([null, '金坑片区']);
     expect(r.sections[1]!.households).toBe(1);
