@@ -42,17 +42,26 @@ export function pendingMigrations(db: Database.Database, migrations: readonly Mi
   return migrations.filter((m) => !applied.has(m.version));
 }
 
-export function applyMigrations(db: Database.Database, migrations: readonly Migration[], nowIso: string): number[] {
+/**
+ * Applies the pending migrations, each in one write transaction with its record. `pending` may have been worked out
+ * before the write lock was taken (open.ts does, to back the file up first): another fieldvisit opening the same file
+ * at the same moment may have applied some of them since, so each is checked again inside its transaction and
+ * skipped if recorded meanwhile. Returns the versions this call applied.
+ */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[], nowIso: string, pending?: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const applied: number[] = [];
-  for (const m of pendingMigrations(db, migrations)) {
-    db.transaction(() => {
+  const recorded = db.prepare(`SELECT 1 FROM schema_migrations WHERE version = ?`);
+  for (const m of pending ?? pendingMigrations(db, migrations)) {
+    const done = db.transaction(() => {
+      if (recorded.get(m.version)) return false;
       if (m.sql) db.exec(m.sql);
       if (m.up) m.up(db);
       db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`).run(m.version, m.name, nowIso);
+      return true;
     }).immediate();
-    applied.push(m.version);
+    if (done) applied.push(m.version);
   }
   return applied;
 }

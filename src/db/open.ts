@@ -143,7 +143,7 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
     if (pending.length > 0) {
       const from = currentVersion(db);
       if (from > 0 && opts.beforeMigrate) opts.beforeMigrate(db, from, latestVersion(migrations));
-      migrated = applyMigrations(db, migrations, opts.nowIso);
+      migrated = applyMigrations(db, migrations, opts.nowIso, pending);
     }
     ensureDatabaseId(db, opts.nowIso);
   }

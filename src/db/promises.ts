@@ -40,6 +40,25 @@ export interface PromiseFilter {
   madeTo?: IsoDate;
 }
 
+// Only the filters given go into the SQL: an "(@x IS NULL OR col >= @x)" term keeps SQLite from using the index on
+// promise_date (visit_outcomes_intent_due), so a week's promises would read every promise.
+const FILTERS: [keyof PromiseFilter, string][] = [
+  ['townshipId', 't.id = @townshipId'],
+  ['villageId', 'vil.id = @villageId'],
+  ['householdId', 'v.household_id = @householdId'],
+  ['officer', 'v.officer = @officer'],
+  ['dueFrom', 'o.promise_date >= @dueFrom'],
+  ['dueTo', 'o.promise_date <= @dueTo'],
+  ['madeFrom', 'v.visit_date >= @madeFrom'],
+  ['madeTo', 'v.visit_date <= @madeTo'],
+];
+
+function filterSql(f: PromiseFilter): string {
+  return FILTERS.filter(([k]) => f[k] !== undefined && f[k] !== null)
+    .map(([, sql]) => `AND ${sql}`)
+    .join(' ');
+}
+
 /** Every promise from a live (not void) visit, oldest date first, with its status as of `today`. */
 export function listPromises(db: Db, today: IsoDate, f: PromiseFilter = {}): PromiseRow[] {
   const rows = db
@@ -64,10 +83,7 @@ export function listPromises(db: Db, today: IsoDate, f: PromiseFilter = {}): Pro
        LEFT JOIN borrowers b ON b.id = v.borrower_id
        LEFT JOIN loans l ON l.id = o.loan_id
        WHERE o.kind = 'intent'
-         AND (@townshipId IS NULL OR t.id = @townshipId) AND (@villageId IS NULL OR vil.id = @villageId) AND (@householdId IS NULL OR v.household_id = @householdId)
-         AND (@officer IS NULL OR v.officer = @officer)
-         AND (@dueFrom IS NULL OR o.promise_date >= @dueFrom) AND (@dueTo IS NULL OR o.promise_date <= @dueTo)
-         AND (@madeFrom IS NULL OR v.visit_date >= @madeFrom) AND (@madeTo IS NULL OR v.visit_date <= @madeTo)
+         ${filterSql(f)}
          AND v.visit_date <= @today
        ORDER BY o.promise_date, t.name, vil.name, borrower`,
     )
