@@ -64,13 +64,14 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'better-sqlite3-node22'],
   define: { 'import.meta.url': '__quickHelpUrl' },
-  // Only what the help shortcut runs: the language setting's reader and the default database folder. main.ts's other
+  // Only what the help shortcut runs: the language setting's readers (the file header's mirror, else the settings
+  // table through the driver) and the default database folder. main.ts's other
   // dynamic imports (the command tree, commander, the prompts…) are never reached from it and stay out of the file.
   plugins: [
     {
       name: 'help-only',
       setup(b) {
-        b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' && !/settings\.js$|^env-paths$/.test(a.path) ? { path: a.path, external: true } : undefined));
+        b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' && !/settings\.js$|langMark\.js$|^env-paths$/.test(a.path) ? { path: a.path, external: true } : undefined));
       },
     },
   ],

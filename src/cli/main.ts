@@ -69,6 +69,13 @@ export async function applyConfiguredLang(args: string[], ctx: Context, dbFlag: 
   try {
     const file = await resolveDbPath(ctx, dbFlag);
     if (!fs.existsSync(file)) return;
+    // The file's header mirrors the setting (src/db/langMark.ts): read there without the SQLite driver when it can tell.
+    const { readLangMark } = await import('../db/langMark.js');
+    const marked = readLangMark(file);
+    if (marked !== undefined) {
+      if (marked) ctx.lang = marked;
+      return;
+    }
     const { readLangSetting } = await import('../db/settings.js');
     const l = readLangSetting(file);
     if (isLang(l)) ctx.lang = l;

@@ -9,6 +9,7 @@ import { uuidv7 } from '../domain/ids.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { stmt } from './stmt.js';
 import { DEFAULT_BUSY, retryWhileBusy, waitOutWriters, type BusyPolicy } from './busy.js';
+import { langMarkValue, syncLangMark } from './langMark.js';
 import { applyMigrations, assertNotNewer, currentVersion, latestVersion, pendingMigrations, type Migration } from './migrate.js';
 
 export type Db = Database.Database;
@@ -146,8 +147,15 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
       migrated = applyMigrations(db, migrations, opts.nowIso, pending);
     }
     ensureDatabaseId(db, opts.nowIso);
+    markLang(db);
   }
   return { db, file: abs, created, migrated };
+}
+
+/** The header's mirror of the `lang` setting (src/db/langMark.ts), put right if missing or stale: written only then. */
+function markLang(db: Db): void {
+  const lang = (db.prepare(`SELECT value FROM settings WHERE key = 'lang'`).pluck().get() as string | undefined) ?? null;
+  if (((db.pragma('user_version', { simple: true }) as number) >>> 0) !== langMarkValue(lang)) db.transaction(() => syncLangMark(db, lang)).immediate();
 }
 
 /** Each database gets a permanent id, so records it makes can be told apart after a merge. */

@@ -2,18 +2,27 @@
 import { SqliteDatabase as Database } from './driver.js';
 import type { Db } from './open.js';
 import { LETTERHEAD_KEYS, type Letterhead } from '../domain/letterhead.js';
+import { syncLangMark } from './langMark.js';
 
 export function getSetting(db: Db, key: string): string | null {
   const row = db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
+/** Stores a setting; `lang` also updates its mirror in the file's header (src/db/langMark.ts), in one transaction. */
 export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  db.transaction(() => {
+    db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+    if (key === 'lang') syncLangMark(db, value);
+  }).immediate();
 }
 
 export function unsetSetting(db: Db, key: string): boolean {
-  return db.prepare(`DELETE FROM settings WHERE key = ?`).run(key).changes > 0;
+  return db.transaction(() => {
+    const gone = db.prepare(`DELETE FROM settings WHERE key = ?`).run(key).changes > 0;
+    if (key === 'lang') syncLangMark(db, null);
+    return gone;
+  }).immediate();
 }
 
 export function listSettings(db: Db): Record<string, string> {

@@ -10,6 +10,7 @@ import { VERSION } from '../../src/cli/version.js';
 import type { Context } from '../../src/cli/context.js';
 import type { Command } from 'commander';
 import { BIN, ROOT, cli, runInProcess, sampleDb, tmpDir, quietContext } from '../helpers.js';
+import { SqliteDatabase } from '../../src/db/driver.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
 
@@ -124,6 +125,21 @@ describe('what a run loads', () => {
     for (const args of [['--help'], ['report', 'weekly', '-h'], ['--lang', 'zh', 'visit', '--help']]) {
       expect(loaded(args).filter((f) => !f.startsWith('node:')).sort(), args.join(' ')).toEqual([path.join('bin', 'fieldvisit.js'), path.join('dist', 'bundle', 'quick-help.cjs')]);
     }
+  });
+
+  it('--help on a database: the configured language from the file header, no library; an unmarked file falls back to the driver', () => {
+    const db = sampleDb();
+    expect(cli(['config', 'set', 'lang', 'zh'], { db }).code).toBe(0);
+    const files = loaded(['report', '--help'], db);
+    expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
+    const zh = cli(['report', '--help'], { db });
+    expect(zh.stdout).toContain('用法：');
+    // A file whose header has no mark (written by an older fieldvisit): the setting is read through the driver.
+    const old = new SqliteDatabase(db);
+    old.pragma('user_version = 0');
+    old.close();
+    expect(loaded(['report', '--help'], db).some((f) => /node_modules[\\/]better-sqlite3[\\/]/.test(f))).toBe(true);
+    expect(cli(['report', '--help'], { db }).stdout).toBe(zh.stdout);
   });
 
   it('--help: no library without a database; with one, only the SQLite driver (for the configured language)', () => {
