@@ -398,7 +398,6 @@ export interface LimitationStreamFormat {
 
 export type LimitationReportHead = Omit<LimitationReport, 'rows' | 'guaranteesEnding' | 'noDueDate'>;
 
-const indent = (s: string, n: number) => s.replace(/\n/g, '\n' + ' '.repeat(n));
 
 export function limitationJsonStream(): LimitationStreamFormat {
   // The whole report's JSON with markers where the arrays go: the text around them is what asJson would print.
@@ -423,7 +422,15 @@ export function limitationJsonStream(): LimitationStreamFormat {
     const [c, d] = rest2.split(`"\\u0000N"`) as [string, string];
     return { a, b, c, d };
   };
-  const item = (v: unknown) => indent(JSON.stringify(v, null, 2), 4);
+  // indent(JSON.stringify(v, null, 2), 4) without a pass of a regular expression over the text: v stringified two
+  // levels down (inside {"a": [v]}) has every line after its first indented by 4 more; the wrapper is cut off. JSON
+  // strings escape their newlines, so every newline of the text is a line of the layout in both.
+  const WRAP_HEAD = '{\n  "a": [\n    '.length;
+  const WRAP_TAIL = '\n  ]\n}'.length;
+  const item = (v: unknown) => {
+    const s = JSON.stringify({ a: [v] }, null, 2);
+    return s.slice(WRAP_HEAD, s.length - WRAP_TAIL);
+  };
   const close = (any: boolean) => (any ? '\n  ]' : '[]');
   let cached: ReturnType<typeof parts> | null = null;
   return {
