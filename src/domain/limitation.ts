@@ -1,5 +1,21 @@
 // The limitation clock (诉讼时效) of one loan: pure rules, dated facts in, a dated verdict and the chain of reasoning out.
-import { addMonths, addYears, daysBetween, type IsoDate } from './dates.js';
+import { addMonths as addMonthsOnce, addYears as addYearsOnce, daysBetween, type IsoDate } from './dates.js';
+
+// The clock moves the same few thousand dates by the same few periods for every loan: remembered (pure functions, so
+// the results are the same); bounded, so a long run holds a few hundred kilobytes at most.
+const shifted = new Map<string, IsoDate>();
+function remembered(date: IsoDate, n: number, years: boolean): IsoDate {
+  const key = date + (years ? '|y' : '|m') + n;
+  let r = shifted.get(key);
+  if (r === undefined) {
+    if (shifted.size >= 50_000) shifted.clear();
+    r = years ? addYearsOnce(date, n) : addMonthsOnce(date, n);
+    shifted.set(key, r);
+  }
+  return r;
+}
+const addYears = (date: IsoDate, n: number): IsoDate => remembered(date, n, true);
+const addMonths = (date: IsoDate, n: number): IsoDate => remembered(date, n, false);
 import { text, type Text } from './text.js';
 import type { Actor, LegalResult, LegalStage, LimitationStatus, PublicMedium } from './limitationStatus.js';
 
