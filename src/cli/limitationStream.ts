@@ -29,7 +29,12 @@ export function limitationReport(db: Db, f: LoanFilter, o: LimitationOptions): L
  * Writes the report through `fmt` to `write`, byte for byte what the whole-report renderer prints. Rows are spooled
  * with their sort keys (most urgent first; guarantee periods by days left, then place order) and read back sorted.
  */
-export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptions, fmt: LimitationStreamFormat, write: (chunk: string) => void, writeBytes?: (chunk: Uint8Array) => void): void {
+export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptions, fmt: LimitationStreamFormat,
+  write: (chunk: string) => void,
+  writeBytes?: (chunk: Uint8Array) => void,
+  /** The write buffer's size (a test makes it tiny to cross its edges). */
+  bufferBytes = 1 << 20,
+): void {
   const spool = openLimitationSpool();
   try {
     const counts = emptyCounts();
@@ -61,7 +66,7 @@ export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptio
     // A write buffer of about a megabyte: few system calls, little memory. The rows' bodies are read from the spool
     // straight into it, separators and head/tail text are encoded into it; it goes out as bytes when the caller takes
     // them (writeBytes), else as a string decoded a buffer at a time (always between whole pieces, never mid-character).
-    let buf = Buffer.allocUnsafe(1 << 20);
+    let buf = Buffer.allocUnsafe(bufferBytes);
     let n = 0;
     const flushOut = () => {
       if (n === 0) return;
