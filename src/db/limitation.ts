@@ -291,22 +291,39 @@ function peekable<T extends { hh: number }>(it: Iterator<T>) {
 function applyOutcomes(house: LoanFacts[], outcomes: OutcomeRow[]): void {
   if (outcomes.length === 0) return;
   outcomes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.visitId - b.visitId || a.oid - b.oid));
-  const groups = new Map<string, { loan: LoanFacts; outcomes: ClockOutcome[] }>();
+  // A visit's outcomes are next to each other: grouped by loan a visit at a time, loans in the order they first appear
+  // (as a map keyed by visit and loan would give), without a key per outcome.
+  const loans: LoanFacts[] = [];
+  const lists: ClockOutcome[][] = [];
+  const done = () => {
+    for (let i = 0; i < loans.length; i++) {
+      const loan = loans[i]!;
+      const os = lists[i]!;
+      const r = visitClockEvents(os);
+      for (const e of r.events) loan.events.push(e);
+      for (const g of r.guarantorActs) loan.guarantorActs.push(g);
+      if (r.finding && (!loan.officerFinding || loan.officerFinding.date <= r.finding)) loan.officerFinding = { date: r.finding, visitId: os[0]!.visitId };
+    }
+    loans.length = 0;
+    lists.length = 0;
+  };
+  let visit = outcomes[0]!.visitId;
   for (const o of outcomes) {
-    const targets = o.loanId !== null ? house.filter((x) => x.loanId === o.loanId) : house.filter((x) => x.borrowerId === o.bid);
-    for (const t of targets) {
-      const key = `${o.visitId}:${t.loanId}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { loan: t, outcomes: [] }));
-      g.outcomes.push(o);
+    if (o.visitId !== visit) {
+      done();
+      visit = o.visitId;
+    }
+    for (const t of house) {
+      if (o.loanId !== null ? t.loanId !== o.loanId : t.borrowerId !== o.bid) continue;
+      const i = loans.indexOf(t);
+      if (i >= 0) lists[i]!.push(o);
+      else {
+        loans.push(t);
+        lists.push([o]);
+      }
     }
   }
-  for (const { loan, outcomes: os } of groups.values()) {
-    const r = visitClockEvents(os);
-    loan.events.push(...r.events);
-    loan.guarantorActs.push(...r.guarantorActs);
-    if (r.finding && (!loan.officerFinding || loan.officerFinding.date <= r.finding)) loan.officerFinding = { date: r.finding, visitId: os[0]!.visitId };
-  }
+  done();
 }
 
 /** Compares as SQLite's BINARY collation does (UTF-8 bytes, i.e. code points), NULL first. */

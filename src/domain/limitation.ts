@@ -3,14 +3,22 @@ import { addMonths as addMonthsOnce, addYears as addYearsOnce, daysBetween, type
 
 // The clock moves the same few thousand dates by the same few periods for every loan: remembered (pure functions, so
 // the results are the same); bounded, so a long run holds a few hundred kilobytes at most.
-const shifted = new Map<string, IsoDate>();
+const shifted = new Map<number, Map<IsoDate, IsoDate>>();
+let shiftedSize = 0;
 function remembered(date: IsoDate, n: number, years: boolean): IsoDate {
-  const key = date + (years ? '|y' : '|m') + n;
-  let r = shifted.get(key);
+  // Keyed by the amount (years as n, months as the complement, never equal to a year key) then by the date itself.
+  const k = years ? n : -1e6 - n;
+  let m = shifted.get(k);
+  if (m === undefined) shifted.set(k, (m = new Map()));
+  let r = m.get(date);
   if (r === undefined) {
-    if (shifted.size >= 50_000) shifted.clear();
+    if (shiftedSize >= 50_000) {
+      for (const x of shifted.values()) x.clear();
+      shiftedSize = 0;
+    }
     r = years ? addYearsOnce(date, n) : addMonthsOnce(date, n);
-    shifted.set(key, r);
+    m.set(date, r);
+    shiftedSize++;
   }
   return r;
 }
