@@ -96,8 +96,8 @@ export function clockJson(c: LimitationClock) {
 }
 
 export function loanClockJson(r: LoanClockRow) {
-  const c = r.clock!;
   const f = r.facts;
+  const j = clockJson(r.clock!);
   return {
     loan_no: f.loanNo,
     borrower_id: f.borrowerId,
@@ -113,7 +113,29 @@ export function loanClockJson(r: LoanClockRow) {
     deceased_on: f.deceasedOn,
     heir: f.heirName,
     heir_known_on: f.heirKnownOn,
-    ...clockJson(c),
+    // clockJson's fields named one by one (same order): an object literal of known shape, which JSON.stringify walks
+    // faster than one made by spreading (a JSON row is written per loan of the report).
+    due_date: j.due_date,
+    period_years: j.period_years,
+    expires: j.expires,
+    suspended: j.suspended,
+    status: j.status,
+    days_left: j.days_left,
+    last_interruption: j.last_interruption,
+    rule: j.rule,
+    events: j.events,
+    start: j.start,
+    start_reason: j.start_reason,
+    deadline_kind: j.deadline_kind,
+    waived_on: j.waived_on,
+    judgment: j.judgment,
+    enforcement_applied_on: j.enforcement_applied_on,
+    closed: j.closed,
+    steps: j.steps,
+    reconfirmed_on: j.reconfirmed_on,
+    outer_limit: j.outer_limit,
+    officer_finding: j.officer_finding,
+    summary: j.summary,
     guarantee: guaranteeJson(r.guarantee),
   };
 }
