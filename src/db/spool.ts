@@ -68,27 +68,36 @@ export function openLimitationSpool(): LimitationSpool {
       pending = 0;
     }
   };
-  // The body file: `written` bytes are on disk, `chunk` (of `chunkBytes`) waits to be written after them.
+  // The body file: `written` bytes are on disk, the first `chunkBytes` of `chunk` wait to be written after them. A body
+  // is encoded straight into `chunk` (no buffer of its own) when it surely fits: at most 3 bytes per UTF-16 unit.
   let written = 0;
-  let chunk: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
   let chunkBytes = 0;
+  const writeBytes = (b: Uint8Array, len: number) => {
+    let off = 0;
+    while (off < len) off += fs.writeSync(fd, b, off, len - off, written + off);
+    written += len;
+  };
   const writeChunk = () => {
     if (chunkBytes === 0) return;
-    const b = Buffer.concat(chunk, chunkBytes);
-    let off = 0;
-    while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off, written + off);
-    written += b.length;
-    chunk = [];
+    writeBytes(chunk, chunkBytes);
     chunkBytes = 0;
   };
   /** Appends a body; returns where it starts and its length in bytes. */
   const append = (body: string): [number, number] => {
-    const b = Buffer.from(body, 'utf8');
+    if (WRITE_CHUNK - chunkBytes < body.length * 3) {
+      writeChunk();
+      if (WRITE_CHUNK < body.length * 3) {
+        const b = Buffer.from(body, 'utf8');
+        const pos = written;
+        writeBytes(b, b.length);
+        return [pos, b.length];
+      }
+    }
     const pos = written + chunkBytes;
-    chunk.push(b);
-    chunkBytes += b.length;
-    if (chunkBytes >= WRITE_CHUNK) writeChunk();
-    return [pos, b.length];
+    const len = chunk.write(body, chunkBytes, 'utf8');
+    chunkBytes += len;
+    return [pos, len];
   };
   const flush = () => {
     if (pending > 0) db.exec('COMMIT');
