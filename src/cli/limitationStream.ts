@@ -41,8 +41,9 @@ export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptio
     let disagreements = 0;
     eachHouseholdClockFacts(db, f, o.today as IsoDate, (house) => {
       for (const x of house) {
+        // A loan that owes nothing is not reported: its clock is not computed (loanClockRow's `outstanding`).
+        if (!(x.principalFen + x.interestFen > 0)) continue;
         const r = loanClockRow(x, o);
-        if (!r.outstanding) continue;
         const c = r.clock;
         if (!c) spool.addNoDueDate(x);
         else {
