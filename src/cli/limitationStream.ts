@@ -29,15 +29,21 @@ export function limitationReport(db: Db, f: LoanFilter, o: LimitationOptions): L
  * Writes the report through `fmt` to `write`, byte for byte what the whole-report renderer prints. Rows are spooled
  * with their sort keys (most urgent first; guarantee periods by days left, then place order) and read back sorted.
  */
-export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptions, fmt: LimitationStreamFormat, write: (chunk: string) => void): void {
+export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptions, fmt: LimitationStreamFormat,
+  write: (chunk: string) => void,
+  writeBytes?: (chunk: Uint8Array) => void,
+  /** The write buffer's size (a test makes it tiny to cross its edges). */
+  bufferBytes = 1 << 20,
+): void {
   const spool = openLimitationSpool();
   try {
     const counts = emptyCounts();
     let disagreements = 0;
     eachHouseholdClockFacts(db, f, o.today as IsoDate, (house) => {
       for (const x of house) {
+        // A loan that owes nothing is not reported: its clock is not computed (loanClockRow's `outstanding`).
+        if (!(x.principalFen + x.interestFen > 0)) continue;
         const r = loanClockRow(x, o);
-        if (!r.outstanding) continue;
         const c = r.clock;
         if (!c) spool.addNoDueDate(x);
         else {
@@ -58,29 +64,54 @@ export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptio
       counts,
       disagreements,
     };
-    // A write buffer of about a megabyte: few system calls, little memory.
-    let buf = '';
-    const put = (s: string) => {
-      buf += s;
-      if (buf.length > 1 << 20) {
-        write(buf);
-        buf = '';
+    // A write buffer of about a megabyte: few system calls, little memory. The rows' bodies are read from the spool
+    // straight into it, separators and head/tail text are encoded into it; it goes out as bytes when the caller takes
+    // them (writeBytes), else as a string decoded a buffer at a time (always between whole pieces, never mid-character).
+    let buf = Buffer.allocUnsafe(bufferBytes);
+    let n = 0;
+    const flushOut = () => {
+      if (n === 0) return;
+      if (writeBytes) writeBytes(buf.subarray(0, n));
+      else write(buf.toString('utf8', 0, n));
+      n = 0;
+    };
+    const room = (len: number): [Buffer, number] => {
+      if (buf.length - n < len) {
+        flushOut();
+        if (len > buf.length) buf = Buffer.allocUnsafe(len);
       }
+      const at = n;
+      n += len;
+      return [buf, at];
+    };
+    const put = (s: string) => {
+      if (s.length === 0) return;
+      // At most 3 bytes per UTF-16 unit.
+      if (buf.length - n < s.length * 3) {
+        flushOut();
+        if (s.length * 3 > buf.length) {
+          const b = Buffer.from(s, 'utf8');
+          const [to, at] = room(b.length);
+          b.copy(to, at);
+          return;
+        }
+      }
+      n += buf.write(s, n, 'utf8');
     };
     put(fmt.head(head));
-    let first = true;
-    for (const body of spool.loans()) {
-      put(fmt.before(first) + body);
-      first = false;
-    }
-    put(fmt.afterLoans(!first));
-    first = true;
-    for (const body of spool.guarantees()) {
-      put(fmt.before(first) + body);
-      first = false;
-    }
-    put(fmt.tail(head, !first, [...spool.noDueDate()]));
-    if (buf) write(buf);
+    // The separator before each row: the first differs from the rest.
+    const firstSep = fmt.before(true);
+    const nextSep = fmt.before(false);
+    let count = 0;
+    const intoAfterSep = (len: number): [Buffer, number] => {
+      put(count++ === 0 ? firstSep : nextSep);
+      return room(len);
+    };
+    put(fmt.afterLoans(spool.copyLoans(intoAfterSep) > 0));
+    count = 0;
+    const anyGuarantee = spool.copyGuarantees(intoAfterSep) > 0;
+    put(fmt.tail(head, anyGuarantee, [...spool.noDueDate()]));
+    flushOut();
   } finally {
     spool.close();
   }

@@ -12,7 +12,7 @@ export interface OutFile {
   /** Writes the body to the temporary file and renames it into place; `afterFailure` is added to the error's message. */
   commit(body: string | Uint8Array, afterFailure?: Text): void;
   /** Writes a piece of the body to the temporary file (a long report written as it is made); commit('') then renames it. */
-  append(chunk: string): void;
+  append(chunk: string | Uint8Array): void;
   /** Removes the temporary file if it is still there (safe to call after commit). */
   discard(): void;
 }
@@ -75,7 +75,8 @@ export function prepareOutFile(ctx: Context, name: string, flag = '--out', opts:
     path: target,
     append(chunk) {
       try {
-        fs.writeSync(fd, chunk, null, 'utf8');
+        if (typeof chunk === 'string') fs.writeSync(fd, chunk, null, 'utf8');
+        else for (let off = 0; off < chunk.length; ) off += fs.writeSync(fd, chunk, off, chunk.length - off);
       } catch (e) {
         this.discard();
         throw cannotWrite(name, e);

@@ -48,6 +48,33 @@ const OUTCOME_COLUMNS = [
   `${PROOF} AS hasProof`,
 ].join(', ');
 
+/** OUTCOME_COLUMNS without their names, for json_array: read back by outcomeFromArray in this order. */
+const OUTCOME_ARRAY = OUTCOME_COLUMNS.replace(/ AS ("where"|\w+)/g, '');
+
+/** An outcome read as [bid, loanId, visitId, date, oid, ...OUTCOME_ARRAY] (its household given). */
+function outcomeFromArray(hh: number, a: unknown[]): OutcomeRow {
+  return {
+    hh,
+    bid: a[0] as number,
+    loanId: a[1] as number | null,
+    visitId: a[2] as number,
+    date: a[3] as IsoDate,
+    oid: a[4] as number,
+    kind: a[5] as OutcomeKind,
+    actor: a[6] as Actor | null,
+    reason: a[7] as string | null,
+    where: a[8] as string | null,
+    text: a[9] as string | null,
+    principalFen: a[10] as number | null,
+    interestFen: a[11] as number | null,
+    noticeType: a[12] as string | null,
+    channel: a[13] as ClockOutcome['channel'],
+    delivery: a[14] as ClockOutcome['delivery'],
+    deliveredOn: a[15] as IsoDate | null,
+    hasProof: a[16] as unknown as boolean,
+  };
+}
+
 type OutcomeRow = Omit<ClockOutcome, 'kind' | 'actor'> & { kind: OutcomeKind; actor: Actor | null; hh: number; bid: number; loanId: number | null; oid: number };
 type MarkRow = { hh: number; bid: number; loanId: number; id: number; kind: LoanMarkKind; date: IsoDate; medium: PublicMedium | null; note: string | null };
 type LegalRow = { hh: number; bid: number; loanId: number; id: number; stage: LegalStage; date: IsoDate; performBy: IsoDate | null; result: LegalResult | null; caseNo: string | null };
@@ -93,13 +120,14 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
   // reads per outcome in the large tables).
   db.exec(`DROP TABLE IF EXISTS temp.clock_scope; CREATE TEMP TABLE clock_scope (lid INTEGER PRIMARY KEY, hh INTEGER NOT NULL, bid INTEGER NOT NULL)`);
   db.prepare(`INSERT INTO temp.clock_scope (hh, bid, lid) ${scoped}`).run(params);
+  // Rows as arrays (raw), each loan's object built here: the driver's object per row was a large part of the CPU.
   const loans = db
     .prepare(
-      `SELECT b.household_id AS householdId, l.id AS loanId, l.loan_no AS loanNo, b.id AS borrowerId, b.name AS borrower, h.head_name AS householdHead,
-              t.name AS township, a.name AS area, vil.name AS village, g.name AS "group", l.officer, l.loan_date AS loanDate, l.due_date AS dueDate,
-              coalesce(lg.principal_fen, l.principal_fen) AS principalFen, coalesce(lg.interest_fen, l.interest_fen) AS interestFen,
-              l.guarantor, l.guarantee_until AS guaranteeUntil, l.guarantee_type AS guaranteeType,
-              s.status, CASE WHEN s.status = 'deceased' THEN s.deceased_on END AS deceasedOn, s.heir_name AS heirName, s.heir_known_on AS heirKnownOn
+      `SELECT b.household_id, l.id, l.loan_no, b.id, b.name, h.head_name,
+              t.name, a.name, vil.name, g.name, l.officer, l.loan_date, l.due_date,
+              coalesce(lg.principal_fen, l.principal_fen), coalesce(lg.interest_fen, l.interest_fen),
+              l.guarantor, l.guarantee_until, l.guarantee_type,
+              s.status, CASE WHEN s.status = 'deceased' THEN s.deceased_on END, s.heir_name, s.heir_known_on
        FROM borrowers b CROSS JOIN loans l ON l.borrower_id = b.id
        ${PLACE_JOINS}
        LEFT JOIN areas a ON a.id = vil.area_id
@@ -109,7 +137,8 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
        WHERE ${where}
        ORDER BY b.household_id, b.id, l.id`,
     )
-    .iterate(p) as IterableIterator<LoanRow>;
+    .raw(true)
+    .iterate(p) as IterableIterator<unknown[]>;
   // Outcomes naming a loan. For many loans: one sequential pass over the outcomes and their visits (in visit order),
   // sorted by household by SQLite's sorter (spilling to a temporary file, not memory). For a few (one loan, a
   // household, a small township): each loan's outcomes through the (loan_id, kind) index, not a pass over them all.
@@ -119,15 +148,18 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
     inScope * 16 < allLoans
       ? `temp.clock_scope sc CROSS JOIN visit_outcomes o ON o.loan_id = sc.lid CROSS JOIN visits v ON v.id = o.visit_id`
       : `visit_outcomes o NOT INDEXED CROSS JOIN visits v ON v.id = o.visit_id CROSS JOIN temp.clock_scope sc ON sc.lid = o.loan_id`;
+  // One row per household, its outcomes as one JSON array of arrays (OUTCOME_ARRAY order): JSON.parse builds them far
+  // faster than the driver builds a row per outcome. The order within a household does not matter (applyOutcomes sorts).
   const named = db
     .prepare(
-      `SELECT sc.hh, sc.bid, o.loan_id AS loanId, v.id AS visitId, v.visit_date AS date, o.id AS oid, ${OUTCOME_COLUMNS}
+      `SELECT sc.hh, json_group_array(json_array(sc.bid, o.loan_id, v.id, v.visit_date, o.id, ${OUTCOME_ARRAY}))
        FROM ${outcomesFrom}
        LEFT JOIN notices n ON n.notice_no = o.notice_no
        WHERE v.visit_date <= @today AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
-       ORDER BY sc.hh`,
+       GROUP BY sc.hh ORDER BY sc.hh`,
     )
-    .iterate(p) as IterableIterator<OutcomeRow>;
+    .raw(true)
+    .iterate(p) as IterableIterator<[number, string]>;
   // Outcomes naming no loan (an index range of their own), by the borrower they count for.
   const unnamed = db
     .prepare(
@@ -156,7 +188,7 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
     )
     .iterate(p) as IterableIterator<LegalRow>;
 
-  const namedS = peekable(named);
+  const namedS = householdRows(named);
   const unnamedS = peekable(unnamed);
   const marksS = peekable(marks);
   const legalS = peekable(legal);
@@ -165,29 +197,75 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
     const flush = () => {
       if (house.length === 0) return;
       const hh = house[0]!.householdId;
-      const os = [...namedS.take(hh), ...unnamedS.take(hh)];
+      const os = namedS.take(hh);
+      for (const u of unnamedS.take(hh)) os.push(u);
       applyOutcomes(house, os);
-      const byId = new Map(house.map((x) => [x.loanId, x]));
-      for (const m of marksS.take(hh)) byId.get(m.loanId)?.events.push(markClockEvent(m));
-      for (const e of legalS.take(hh)) {
-        const x = byId.get(e.loanId);
-        if (!x) continue;
-        const r = legalClockEvent(e);
-        x.events.push(r.event);
-        if (r.guarantorAct) x.guarantorActs.push(r.guarantorAct);
+      const ms = marksS.take(hh);
+      const ls = legalS.take(hh);
+      if (ms.length || ls.length) {
+        const byId = new Map(house.map((x) => [x.loanId, x]));
+        for (const m of ms) byId.get(m.loanId)?.events.push(markClockEvent(m));
+        for (const e of ls) {
+          const x = byId.get(e.loanId);
+          if (!x) continue;
+          const r = legalClockEvent(e);
+          x.events.push(r.event);
+          if (r.guarantorAct) x.guarantorActs.push(r.guarantorAct);
+        }
       }
       each(house);
       house = [];
     };
     for (const r of loans) {
-      if (house.length && house[0]!.householdId !== r.householdId) flush();
-      house.push({ ...r, events: [], guarantorActs: [], officerFinding: null });
+      const householdId = r[0] as number;
+      if (house.length && house[0]!.householdId !== householdId) flush();
+      house.push({
+        householdId,
+        loanId: r[1] as number,
+        loanNo: r[2] as string,
+        borrowerId: r[3] as number,
+        borrower: r[4] as string,
+        householdHead: r[5] as LoanFacts['householdHead'],
+        township: r[6] as LoanFacts['township'],
+        area: r[7] as LoanFacts['area'],
+        village: r[8] as LoanFacts['village'],
+        group: r[9] as LoanFacts['group'],
+        officer: r[10] as LoanFacts['officer'],
+        loanDate: r[11] as LoanFacts['loanDate'],
+        dueDate: r[12] as LoanFacts['dueDate'],
+        principalFen: r[13] as LoanFacts['principalFen'],
+        interestFen: r[14] as LoanFacts['interestFen'],
+        guarantor: r[15] as LoanFacts['guarantor'],
+        guaranteeUntil: r[16] as LoanFacts['guaranteeUntil'],
+        guaranteeType: r[17] as LoanFacts['guaranteeType'],
+        status: r[18] as LoanFacts['status'],
+        deceasedOn: r[19] as LoanFacts['deceasedOn'],
+        heirName: r[20] as LoanFacts['heirName'],
+        heirKnownOn: r[21] as LoanFacts['heirKnownOn'],
+        events: [],
+        guarantorActs: [],
+        officerFinding: null,
+      });
     }
     flush();
   } finally {
     // clock_scope stays until the next pass or the connection's end: a caller may still be reading (the agenda).
     for (const it of [loans, named, unnamed, marks, legal]) it.return?.();
   }
+}
+
+/** Rows [hh, JSON array of outcome arrays], one per household in household order: take(hh) returns hh's outcomes. */
+function householdRows(it: Iterator<[number, string]>) {
+  let head = it.next();
+  return {
+    take(hh: number): OutcomeRow[] {
+      while (!head.done && head.value[0] < hh) head = it.next();
+      if (head.done || head.value[0] !== hh) return [];
+      const arrays = JSON.parse(head.value[1]) as unknown[][];
+      head = it.next();
+      return arrays.map((a) => outcomeFromArray(hh, a));
+    },
+  };
 }
 
 /** A stream of rows ordered by household: take(hh) skips rows of earlier households and returns those of hh. */
@@ -213,22 +291,39 @@ function peekable<T extends { hh: number }>(it: Iterator<T>) {
 function applyOutcomes(house: LoanFacts[], outcomes: OutcomeRow[]): void {
   if (outcomes.length === 0) return;
   outcomes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.visitId - b.visitId || a.oid - b.oid));
-  const groups = new Map<string, { loan: LoanFacts; outcomes: ClockOutcome[] }>();
+  // A visit's outcomes are next to each other: grouped by loan a visit at a time, loans in the order they first appear
+  // (as a map keyed by visit and loan would give), without a key per outcome.
+  const loans: LoanFacts[] = [];
+  const lists: ClockOutcome[][] = [];
+  const done = () => {
+    for (let i = 0; i < loans.length; i++) {
+      const loan = loans[i]!;
+      const os = lists[i]!;
+      const r = visitClockEvents(os);
+      for (const e of r.events) loan.events.push(e);
+      for (const g of r.guarantorActs) loan.guarantorActs.push(g);
+      if (r.finding && (!loan.officerFinding || loan.officerFinding.date <= r.finding)) loan.officerFinding = { date: r.finding, visitId: os[0]!.visitId };
+    }
+    loans.length = 0;
+    lists.length = 0;
+  };
+  let visit = outcomes[0]!.visitId;
   for (const o of outcomes) {
-    const targets = o.loanId !== null ? house.filter((x) => x.loanId === o.loanId) : house.filter((x) => x.borrowerId === o.bid);
-    for (const t of targets) {
-      const key = `${o.visitId}:${t.loanId}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { loan: t, outcomes: [] }));
-      g.outcomes.push(o);
+    if (o.visitId !== visit) {
+      done();
+      visit = o.visitId;
+    }
+    for (const t of house) {
+      if (o.loanId !== null ? t.loanId !== o.loanId : t.borrowerId !== o.bid) continue;
+      const i = loans.indexOf(t);
+      if (i >= 0) lists[i]!.push(o);
+      else {
+        loans.push(t);
+        lists.push([o]);
+      }
     }
   }
-  for (const { loan, outcomes: os } of groups.values()) {
-    const r = visitClockEvents(os);
-    loan.events.push(...r.events);
-    loan.guarantorActs.push(...r.guarantorActs);
-    if (r.finding && (!loan.officerFinding || loan.officerFinding.date <= r.finding)) loan.officerFinding = { date: r.finding, visitId: os[0]!.visitId };
-  }
+  done();
 }
 
 /** Compares as SQLite's BINARY collation does (UTF-8 bytes, i.e. code points), NULL first. */

@@ -20,10 +20,13 @@ export interface LimitationSpool {
   addLoan(rank: number, expires: string, loanNo: string, body: string): void;
   addGuarantee(daysLeft: number, p: SpoolPlace, body: string): void;
   addNoDueDate(p: SpoolPlace): void;
-  /** Bodies most urgent first: rank, expiry, loan number. */
-  loans(): Iterable<string>;
-  /** Soonest deadline first, then in place order. */
-  guarantees(): Iterable<string>;
+  /**
+   * Copies the bodies most urgent first (rank, expiry, loan number), each into the place `into(len)` returns (a buffer
+   * and an offset with room for len bytes, filled before the next call); returns how many.
+   */
+  copyLoans(into: (len: number) => [Buffer, number]): number;
+  /** As copyLoans, the guarantee periods: soonest deadline first, then in place order. */
+  copyGuarantees(into: (len: number) => [Buffer, number]): number;
   /** Loan numbers in place order. */
   noDueDate(): Iterable<string>;
   close(): void;
@@ -65,47 +68,60 @@ export function openLimitationSpool(): LimitationSpool {
       pending = 0;
     }
   };
-  // The body file: `written` bytes are on disk, `chunk` (of `chunkBytes`) waits to be written after them.
+  // The body file: `written` bytes are on disk, the first `chunkBytes` of `chunk` wait to be written after them. A body
+  // is encoded straight into `chunk` (no buffer of its own) when it surely fits: at most 3 bytes per UTF-16 unit.
   let written = 0;
-  let chunk: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
   let chunkBytes = 0;
+  const writeBytes = (b: Uint8Array, len: number) => {
+    let off = 0;
+    while (off < len) off += fs.writeSync(fd, b, off, len - off, written + off);
+    written += len;
+  };
   const writeChunk = () => {
     if (chunkBytes === 0) return;
-    const b = Buffer.concat(chunk, chunkBytes);
-    let off = 0;
-    while (off < b.length) off += fs.writeSync(fd, b, off, b.length - off, written + off);
-    written += b.length;
-    chunk = [];
+    writeBytes(chunk, chunkBytes);
     chunkBytes = 0;
   };
   /** Appends a body; returns where it starts and its length in bytes. */
   const append = (body: string): [number, number] => {
-    const b = Buffer.from(body, 'utf8');
+    if (WRITE_CHUNK - chunkBytes < body.length * 3) {
+      writeChunk();
+      if (WRITE_CHUNK < body.length * 3) {
+        const b = Buffer.from(body, 'utf8');
+        const pos = written;
+        writeBytes(b, b.length);
+        return [pos, b.length];
+      }
+    }
     const pos = written + chunkBytes;
-    chunk.push(b);
-    chunkBytes += b.length;
-    if (chunkBytes >= WRITE_CHUNK) writeChunk();
-    return [pos, b.length];
+    const len = chunk.write(body, chunkBytes, 'utf8');
+    chunkBytes += len;
+    return [pos, len];
   };
   const flush = () => {
     if (pending > 0) db.exec('COMMIT');
     pending = 0;
     writeChunk();
   };
-  /** The bodies at the positions the query returns, in its order. */
-  function* bodies(sql: string): Generator<string> {
+  /**
+   * The bodies at the positions the query returns, in its order, each read from the file straight into the buffer
+   * `into` gives for its length (the caller's output buffer: no string is made of a body on the way out).
+   */
+  function copyBodies(sql: string, into: (len: number) => [Buffer, number]): number {
     flush();
-    let buf = Buffer.allocUnsafe(64 * 1024);
+    let count = 0;
     for (const [pos, len] of db.prepare(sql).raw().iterate() as IterableIterator<[number, number]>) {
-      if (len > buf.length) buf = Buffer.allocUnsafe(Math.max(len, buf.length * 2));
+      const [buf, off] = into(len);
       let got = 0;
       while (got < len) {
-        const n = fs.readSync(fd, buf, got, len - got, pos + got);
+        const n = fs.readSync(fd, buf, off + got, len - got, pos + got);
         if (n === 0) throw new Error(`spool file ended early at ${pos + got}`);
         got += n;
       }
-      yield buf.toString('utf8', 0, len);
+      count++;
     }
+    return count;
   }
   let closed = false;
   return {
@@ -121,8 +137,8 @@ export function openLimitationSpool(): LimitationSpool {
       tick();
       insN.run(p.township, p.village, p.group, p.householdHead, p.dueDate, p.loanNo);
     },
-    loans: () => bodies(`SELECT pos, len FROM loans ORDER BY rank, expires, loan_no`),
-    guarantees: () => bodies(`SELECT pos, len FROM guarantees ORDER BY days, township, village, grp, head, due, loan_no, rowid`),
+    copyLoans: (into) => copyBodies(`SELECT pos, len FROM loans ORDER BY rank, expires, loan_no`, into),
+    copyGuarantees: (into) => copyBodies(`SELECT pos, len FROM guarantees ORDER BY days, township, village, grp, head, due, loan_no, rowid`, into),
     noDueDate: () => {
       flush();
       return db.prepare(`SELECT loan_no FROM no_due ORDER BY township, village, grp, head, due, loan_no, rowid`).pluck().iterate() as IterableIterator<string>;

@@ -1,5 +1,29 @@
 // The limitation clock (诉讼时效) of one loan: pure rules, dated facts in, a dated verdict and the chain of reasoning out.
-import { addMonths, addYears, daysBetween, type IsoDate } from './dates.js';
+import { addMonths as addMonthsOnce, addYears as addYearsOnce, daysBetween, type IsoDate } from './dates.js';
+
+// The clock moves the same few thousand dates by the same few periods for every loan: remembered (pure functions, so
+// the results are the same); bounded, so a long run holds a few hundred kilobytes at most.
+const shifted = new Map<number, Map<IsoDate, IsoDate>>();
+let shiftedSize = 0;
+function remembered(date: IsoDate, n: number, years: boolean): IsoDate {
+  // Keyed by the amount (years as n, months as the complement, never equal to a year key) then by the date itself.
+  const k = years ? n : -1e6 - n;
+  let m = shifted.get(k);
+  if (m === undefined) shifted.set(k, (m = new Map()));
+  let r = m.get(date);
+  if (r === undefined) {
+    if (shiftedSize >= 50_000) {
+      for (const x of shifted.values()) x.clear();
+      shiftedSize = 0;
+    }
+    r = years ? addYearsOnce(date, n) : addMonthsOnce(date, n);
+    m.set(date, r);
+    shiftedSize++;
+  }
+  return r;
+}
+const addYears = (date: IsoDate, n: number): IsoDate => remembered(date, n, true);
+const addMonths = (date: IsoDate, n: number): IsoDate => remembered(date, n, false);
 import { text, type Text } from './text.js';
 import type { Actor, LegalResult, LegalStage, LimitationStatus, PublicMedium } from './limitationStatus.js';
 

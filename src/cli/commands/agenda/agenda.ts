@@ -45,7 +45,7 @@ export function action(ctx: Context) {
           while (!fact.done && fact.value.householdId < hh) fact = facts.next();
           const ps = promises.take(hh);
           if (fact.done || fact.value.householdId !== hh) return;
-          const rows = house.map((x) => loanClockRow(x, top.options)).filter((r) => r.outstanding);
+          const rows = house.filter((x) => x.principalFen + x.interestFen > 0).map((x) => loanClockRow(x, top.options)); // outstanding ones only, as loanClockRow's `outstanding`
           if (rows.length === 0) return;
           rows.sort((a, b) => comparePlaceOrder(a.facts, b.facts));
           top.add(rows, fact.value, ps);

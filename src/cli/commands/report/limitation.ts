@@ -28,7 +28,7 @@ export function action(ctx: Context) {
         }
         const file = prepareOutFile(ctx, opts.out);
         try {
-          streamLimitationReport(db, filter, o, fmt, (s) => file.append(s));
+          streamLimitationReport(db, filter, o, fmt, (s) => file.append(s), (b) => file.append(b));
           file.commit('');
         } finally {
           file.discard();
