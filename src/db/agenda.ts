@@ -2,7 +2,7 @@
 import type { Db } from './open.js';
 import { CURRENT_STANCE_SQL } from './borrowers.js';
 import type { IsoDate } from '../domain/dates.js';
-import { promiseStatus, type PromiseStatus } from '../domain/promise.js';
+import { promiseStatus, type PromiseDue } from '../domain/promise.js';
 import { compareBinary } from './limitation.js';
 
 export interface HouseholdAgendaFacts {
@@ -55,15 +55,7 @@ export function householdAgendaCursor(db: Db, today: IsoDate, f: { townshipId?: 
 }
 
 /** A promise as the agenda reads it (src/db/promises.ts listPromises' fields and status). */
-export interface HouseholdPromise {
-  householdId: number;
-  loanNo: string | null;
-  amountFen: number;
-  dueDate: IsoDate;
-  visitDate: IsoDate;
-  paidByDueFen: number;
-  status: PromiseStatus;
-}
+export type HouseholdPromise = PromiseDue;
 
 type PromiseOrPayment = {
   hh: number;

@@ -1,17 +1,8 @@
 // The aging report's sums, added up by the database: what is still owed and what has been paid on record, by bucket.
 import type { Db } from './open.js';
 import type { IsoDate } from '../domain/dates.js';
+import type { AgingSums } from '../domain/agingSums.js';
 
-/** What one bucket (or the total) adds up: src/report/aging.ts AgingSums. */
-export interface AgingBucketSums {
-  rows: number;
-  loans: number;
-  households: number;
-  principalFen: number;
-  interestFen: number;
-  paidPrincipalFen: number;
-  paidInterestFen: number;
-}
 
 /**
  * The aging report's sums per bucket and in total, added up by the database in one pass over the loans (the payments
@@ -23,7 +14,7 @@ export function agingSums(
   today: IsoDate,
   t: { notDue: IsoDate; under90: IsoDate; years: readonly [IsoDate, IsoDate, IsoDate] },
   f: { townshipId?: number } = {},
-): { by: Map<string, AgingBucketSums>; total: AgingBucketSums } {
+): { by: Map<string, AgingSums>; total: AgingSums } {
   db.exec(`DROP TABLE IF EXISTS temp.aging_paid; DROP TABLE IF EXISTS temp.aging_rows;
     CREATE TEMP TABLE aging_paid (loan_id INTEGER PRIMARY KEY, pp INTEGER NOT NULL, pi INTEGER NOT NULL);
     CREATE TEMP TABLE aging_rows (bucket TEXT NOT NULL, hh INTEGER NOT NULL, owing INTEGER NOT NULL, p INTEGER NOT NULL, i INTEGER NOT NULL, pp INTEGER NOT NULL, pi INTEGER NOT NULL)`);
@@ -52,7 +43,7 @@ export function agingSums(
     ).run({ notDue: t.notDue, under90: t.under90, y1: t.years[0], y2: t.years[1], y3: t.years[2], townshipId: f.townshipId ?? null });
     const cols = `count(*) AS rows, sum(owing) AS loans, count(DISTINCT CASE WHEN owing THEN hh END) AS households, sum(p) AS principalFen, sum(i) AS interestFen,
                   sum(pp) AS paidPrincipalFen, sum(pi) AS paidInterestFen`;
-    const fix = (r: AgingBucketSums): AgingBucketSums => ({
+    const fix = (r: AgingSums): AgingSums => ({
       rows: r.rows,
       loans: r.loans ?? 0,
       households: r.households,
@@ -61,9 +52,9 @@ export function agingSums(
       paidPrincipalFen: r.paidPrincipalFen ?? 0,
       paidInterestFen: r.paidInterestFen ?? 0,
     });
-    const by = new Map<string, AgingBucketSums>();
-    for (const r of db.prepare(`SELECT bucket, ${cols} FROM temp.aging_rows GROUP BY bucket`).all() as (AgingBucketSums & { bucket: string })[]) by.set(r.bucket, fix(r));
-    const total = fix(db.prepare(`SELECT ${cols} FROM temp.aging_rows`).get() as AgingBucketSums);
+    const by = new Map<string, AgingSums>();
+    for (const r of db.prepare(`SELECT bucket, ${cols} FROM temp.aging_rows GROUP BY bucket`).all() as (AgingSums & { bucket: string })[]) by.set(r.bucket, fix(r));
+    const total = fix(db.prepare(`SELECT ${cols} FROM temp.aging_rows`).get() as AgingSums);
     return { by, total };
   } finally {
     db.exec(`DROP TABLE IF EXISTS temp.aging_paid; DROP TABLE IF EXISTS temp.aging_rows`);

@@ -32,3 +32,14 @@ export function brokenByHousehold(promises: readonly { householdId: number; stat
   for (const p of promises) if (isBroken(p.status)) m.set(p.householdId, (m.get(p.householdId) ?? 0) + 1);
   return m;
 }
+
+/** A promise with what was paid towards it by its date and its status: what the agenda reads of one (src/db/promises.ts PromiseRow has these and more). */
+export interface PromiseDue {
+  householdId: number;
+  loanNo: string | null;
+  amountFen: number;
+  dueDate: IsoDate;
+  visitDate: IsoDate;
+  paidByDueFen: number;
+  status: PromiseStatus;
+}

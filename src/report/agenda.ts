@@ -1,7 +1,7 @@
 // The follow-up agenda: which households to visit next and why, most urgent first, grouped for a day's route.
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import type { LimitationStatus } from '../domain/limitation.js';
-import { isBroken, type PromiseStatus } from '../domain/promise.js';
+import { isBroken, type PromiseDue, type PromiseStatus } from '../domain/promise.js';
 import { parseStance, type Stance } from '../domain/stance.js';
 import { guarantorDeadline } from '../domain/guarantee.js';
 import { loanClockRow, type ClockOptions, type LoanClockFacts, type LoanClockRow } from './limitation.js';
@@ -21,15 +21,7 @@ export interface AgendaHouseholdFacts {
 }
 
 /** The parts of a promise (src/db/promises.ts PromiseRow) the agenda reads. */
-export interface AgendaPromise {
-  householdId: number;
-  loanNo: string | null;
-  amountFen: number;
-  dueDate: IsoDate;
-  visitDate: IsoDate;
-  paidByDueFen: number;
-  status: PromiseStatus;
-}
+export type AgendaPromise = PromiseDue;
 
 export type AgendaReason =
   | { kind: 'limitation-expiring'; loanNo: string; expires: IsoDate; daysLeft: number; deadline: 'limitation' | 'enforcement-application' }

@@ -1,4 +1,5 @@
 // The aging report: outstanding money and households by how long past due, with the share recovered in each bucket.
+import type { AgingSums } from '../domain/agingSums.js';
 import { addDays, addYears, daysBetween, type IsoDate } from '../domain/dates.js';
 import { text, type Text } from '../domain/text.js';
 
@@ -60,18 +61,7 @@ export interface AgingReport {
 }
 
 /** What a line adds up, over the rows that are not left out (see buildAging). */
-export interface AgingSums {
-  /** Rows in the bucket (a bucket with none is not shown, except the aged ones). */
-  rows: number;
-  /** Rows that still owe something. */
-  loans: number;
-  /** Distinct households of the rows that still owe something. */
-  households: number;
-  principalFen: number;
-  interestFen: number;
-  paidPrincipalFen: number;
-  paidInterestFen: number;
-}
+export type { AgingSums };
 
 function lineFrom(bucket: AgingBucket | 'total', s: AgingSums): AgingLine {
   const rec = s.paidPrincipalFen + s.paidInterestFen;

@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Opened } from '../../src/db/open.js';
 import type { Db } from '../../src/db/open.js';
 import { mergeVillage } from '../../src/db/places.js';
-import { createRosterStage } from '../../src/db/rosterImport.js';
 import type { RosterInput, StatementOptions } from '../../src/db/roster.js';
-import { createRosterWriter } from '../reference/rosterWriterRowByRow.js';
+import { dumpTables, importRowByRow, importSetWise } from '../reference/rosterImports.js';
 import { tmpDir } from '../helpers.js';
 
 const dir = tmpDir('fv-setwise-');
@@ -112,51 +111,8 @@ function open(file: string): Opened {
   return openDatabase(file, { nowIso: '2026-11-20T08:00:00.000Z' });
 }
 
-/** Every table of the main database, row by row in rowid order. A void's uid is random (uuidv7) on either side. */
-function dump(db: Db): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  for (const t of tables) {
-    const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[];
-    out[t] = t === 'fact_voids' ? rows.map(({ uid: _uid, ...rest }) => rest) : rows;
-  }
-  return out;
-}
 
-function oldImport(db: Db, rows: RosterInput[], asOf: string, ledger: StatementOptions) {
-  return db.transaction(() => {
-    const w = createRosterWriter(db, asOf, ledger);
-    const merged = new Map<string, { into: string; rows: number }>();
-    for (const x of rows) {
-      const m = w.write(x);
-      if (m.mergedFrom) {
-        const e = merged.get(m.mergedFrom);
-        if (e) e.rows++;
-        else merged.set(m.mergedFrom, { into: m.mergedInto ?? '', rows: 1 });
-      }
-    }
-    const ledgerCounts = w.finishLedger();
-    return {
-      summary: w.summary(),
-      merged: [...merged].map(([from, m]) => ({ from, into: m.into, rows: m.rows })),
-      olderKept: w.olderKept(),
-      assumedRows: w.assumedRows(),
-      ledger: ledgerCounts,
-    };
-  })();
-}
 
-function newImport(db: Db, rows: RosterInput[], asOf: string, ledger: StatementOptions) {
-  const stage = createRosterStage(db, asOf);
-  try {
-    stage.begin();
-    rows.forEach((x, k) => expect(stage.add(k + 2, x)).toBeNull());
-    stage.end();
-    return db.transaction(() => stage.apply(ledger))();
-  } finally {
-    stage.drop();
-  }
-}
 
 /** Field cash on some loans, so the ledger cache has payments to post (the same rows in both databases). */
 function addCash(db: Db, r: ReturnType<typeof rng>, n: number): void {
@@ -190,10 +146,10 @@ describe('set-wise roster write = row-by-row writer', () => {
           const rows = roster(r, people, known, next);
           const asOf = dates[f]!;
           const ledger: StatementOptions = { assumed: f % 2 === 0, recordedAt: `2026-11-2${f}T08:00:00.000Z`, by: 'import' };
-          const a = oldImport(A, rows, asOf, ledger);
-          const b = newImport(B, rows, asOf, ledger);
+          const a = importRowByRow(A, rows, asOf, ledger);
+          const b = importSetWise(B, rows, asOf, ledger);
           expect(b, `file ${f}`).toEqual(a);
-          expect(dump(B), `file ${f}`).toEqual(dump(A));
+          expect(dumpTables(B), `file ${f}`).toEqual(dumpTables(A));
           if (f === 1) {
             // A committee merges between two rosters; later rosters still use the old name.
             for (const db of [A, B]) {
@@ -207,7 +163,7 @@ describe('set-wise roster write = row-by-row writer', () => {
                 }
               }
             }
-            expect(dump(B)).toEqual(dump(A));
+            expect(dumpTables(B)).toEqual(dumpTables(A));
           }
           if (f === 2) {
             const c1 = rng(seed);
@@ -230,14 +186,14 @@ describe('set-wise roster write = row-by-row writer', () => {
     try {
       const rows = roster(r, world(r, 200), [], { n: 1 });
       const ledger: StatementOptions = { assumed: false, recordedAt: '2026-11-20T08:00:00.000Z', by: 'import' };
-      const first = newImport(B, rows, '2026-06-01', ledger);
+      const first = importSetWise(B, rows, '2026-06-01', ledger);
       expect(first.summary.loans.created).toBe(rows.length);
-      const before = dump(B);
-      const again = newImport(B, rows, '2026-06-01', ledger);
+      const before = dumpTables(B);
+      const again = importSetWise(B, rows, '2026-06-01', ledger);
       expect(again.summary.loans).toEqual({ created: 0, updated: 0, unchanged: rows.length });
       expect(again.summary.borrowers.created).toBe(0);
       expect(again.summary.households).toEqual({ created: 0, updated: 0, unchanged: first.summary.households.created });
-      expect(dump(B)).toEqual(before);
+      expect(dumpTables(B)).toEqual(before);
     } finally {
       B.close();
     }

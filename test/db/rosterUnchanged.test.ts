@@ -4,11 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import { openDatabase } from '../../src/db/open.js';
 import { mergeVillage } from '../../src/db/places.js';
-import { createRosterStage } from '../../src/db/rosterImport.js';
 import type { RosterInput, StatementOptions } from '../../src/db/roster.js';
-import { createRosterWriter } from '../reference/rosterWriterRowByRow.js';
+import { dumpTables, importRowByRow, importSetWise } from '../reference/rosterImports.js';
 import { tmpDir } from '../helpers.js';
 
 const dir = tmpDir('fv-unchanged-');
@@ -53,43 +52,8 @@ function roster(seed: number, n: number): RosterInput[] {
   return out;
 }
 
-function dump(db: Db): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]) {
-    const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[];
-    out[t] = t === 'fact_voids' ? rows.map(({ uid: _uid, ...rest }) => rest) : rows;
-  }
-  return out;
-}
 
-function oldImport(db: Db, rows: RosterInput[], asOf: string, ledger: StatementOptions) {
-  return db.transaction(() => {
-    const w = createRosterWriter(db, asOf, ledger);
-    const merged = new Map<string, { into: string; rows: number }>();
-    for (const x of rows) {
-      const m = w.write(x);
-      if (m.mergedFrom) {
-        const e = merged.get(m.mergedFrom);
-        if (e) e.rows++;
-        else merged.set(m.mergedFrom, { into: m.mergedInto ?? '', rows: 1 });
-      }
-    }
-    const ledgerCounts = w.finishLedger();
-    return { summary: w.summary(), merged: [...merged].map(([from, m]) => ({ from, into: m.into, rows: m.rows })), olderKept: w.olderKept(), assumedRows: w.assumedRows(), ledger: ledgerCounts };
-  })();
-}
 
-function newImport(db: Db, rows: RosterInput[], asOf: string, ledger: StatementOptions) {
-  const stage = createRosterStage(db, asOf);
-  try {
-    stage.begin();
-    rows.forEach((x, k) => stage.add(k + 2, x));
-    stage.end();
-    return db.transaction(() => stage.apply(ledger))();
-  } finally {
-    stage.drop();
-  }
-}
 
 /** One difference each: every rule the short path must notice sends the roster down the full path. */
 const CHANGES: [string, (rows: RosterInput[]) => void][] = [
@@ -128,7 +92,7 @@ describe('a roster that changes nothing', () => {
         try {
           const rows = roster(what.length * 31 + (merge ? 7 : 0), 120);
           const ledger: StatementOptions = { assumed: true, recordedAt: '2026-11-20T08:00:00.000Z', by: 'import' };
-          expect(newImport(B, rows, '2026-06-01', ledger)).toEqual(oldImport(A, rows, '2026-06-01', ledger));
+          expect(importSetWise(B, rows, '2026-06-01', ledger)).toEqual(importRowByRow(A, rows, '2026-06-01', ledger));
           if (merge) {
             for (const db of [A, B]) {
               const tid = db.prepare(`SELECT id FROM townships WHERE name = '涡水镇'`).pluck().get() as number;
@@ -138,10 +102,10 @@ describe('a roster that changes nothing', () => {
           const again = rows.map((x) => ({ ...x }));
           change(again);
           const ledger2: StatementOptions = { assumed: true, recordedAt: '2026-11-21T08:00:00.000Z', by: 'import' };
-          const a = oldImport(A, again, '2026-06-01', ledger2);
-          const b = newImport(B, again, '2026-06-01', ledger2);
+          const a = importRowByRow(A, again, '2026-06-01', ledger2);
+          const b = importSetWise(B, again, '2026-06-01', ledger2);
           expect(b).toEqual(a);
-          expect(dump(B)).toEqual(dump(A));
+          expect(dumpTables(B)).toEqual(dumpTables(A));
           if (what.startsWith('nothing') && !merge) expect(b.summary.loans).toEqual({ created: 0, updated: 0, unchanged: rows.length });
         } finally {
           A.close();
