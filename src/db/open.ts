@@ -152,10 +152,18 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
   return { db, file: abs, created, migrated };
 }
 
-/** The header's mirror of the `lang` setting (src/db/langMark.ts), put right if missing or stale: written only then. */
+/**
+ * The header's mirror of the `lang` setting (src/db/langMark.ts), put right if missing or stale: written only then. It
+ * only saves help screens the SQLite driver, so a file that cannot be written (read-only media) is left as it is.
+ */
 function markLang(db: Db): void {
   const lang = (db.prepare(`SELECT value FROM settings WHERE key = 'lang'`).pluck().get() as string | undefined) ?? null;
-  if (((db.pragma('user_version', { simple: true }) as number) >>> 0) !== langMarkValue(lang)) db.transaction(() => syncLangMark(db, lang)).immediate();
+  if (((db.pragma('user_version', { simple: true }) as number) >>> 0) === langMarkValue(lang)) return;
+  try {
+    db.transaction(() => syncLangMark(db, lang)).immediate();
+  } catch (e) {
+    if (!String((e as { code?: string }).code ?? '').startsWith('SQLITE_READONLY')) throw e;
+  }
 }
 
 /** Each database gets a permanent id, so records it makes can be told apart after a merge. */
