@@ -180,10 +180,6 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 }
 
 export async function main(): Promise<void> {
-  if (isVersionOnly(process.argv.slice(2))) {
-    process.stdout.write(VERSION + '\n');
-    return;
-  }
   quietOnClosedPipe(process.stdout);
   const code = await run(process.argv.slice(2), createProcessContext());
   process.exitCode = code;

@@ -23,7 +23,6 @@ import { registerKey } from './commands/key/index.js';
 import { registerReconcile } from './commands/reconcile/index.js';
 import { registerCost } from './commands/cost/index.js';
 
-export { VERSION };
 
 type Register = (program: Command, ctx: Context) => void;
 

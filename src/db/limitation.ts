@@ -13,7 +13,7 @@ import { text } from '../domain/text.js';
 export type LoanFacts = LoanClockFacts;
 
 /** A remote contact's proof: a recording of the call, or a file attached to the contact (a screenshot, a scan, a recording). */
-const PROOF = `(coalesce(v.recording, 0) = 1 OR EXISTS (SELECT 1 FROM attachments pa WHERE pa.visit_uid = v.uid
+export const PROOF = `(coalesce(v.recording, 0) = 1 OR EXISTS (SELECT 1 FROM attachments pa WHERE pa.visit_uid = v.uid
   AND NOT EXISTS (SELECT 1 FROM fact_voids pz WHERE pz.target_uid = pa.uid)))`;
 
 export interface LoanFilter {
@@ -443,20 +443,23 @@ export class LegalOrderError extends DataError {
   }
 }
 
-/** The marks and legal stages of one loan, void ones included (marked), for `loan clock` and the dossier. */
+/**
+ * The marks and legal stages of one loan, void ones included (marked), for `loan clock` and the dossier. A fact voided
+ * on two laptops has two voids after a merge: it is listed once, with the first (as costs.ts lists a cost).
+ */
 export function loanLegalRecords(db: Db, loanId: number) {
   const marks = db
     .prepare(
       `SELECT m.id, m.uid, m.kind, m.mark_date AS date, m.medium, m.note, m.recorded_by AS recordedBy, m.recorded_at AS recordedAt,
               v.reason AS voidReason, v.voided_by AS voidedBy, v.voided_at AS voidedAt
-       FROM loan_marks m LEFT JOIN fact_voids v ON v.target_uid = m.uid WHERE m.loan_id = ? ORDER BY m.mark_date, m.id`,
+       FROM loan_marks m LEFT JOIN fact_voids v ON v.id = (SELECT min(z.id) FROM fact_voids z WHERE z.target_uid = m.uid) WHERE m.loan_id = ? ORDER BY m.mark_date, m.id`,
     )
     .all(loanId) as { id: number; uid: string; kind: LoanMarkKind; date: IsoDate; medium: PublicMedium | null; note: string | null; recordedBy: string | null; recordedAt: string; voidReason: string | null; voidedBy: string | null; voidedAt: string | null }[];
   const legal = db
     .prepare(
       `SELECT e.id, e.uid, e.stage, e.event_date AS date, e.perform_by AS performBy, e.court, e.case_no AS caseNo, e.lawyer, e.result, e.note,
               e.recorded_by AS recordedBy, e.recorded_at AS recordedAt, v.reason AS voidReason, v.voided_by AS voidedBy, v.voided_at AS voidedAt
-       FROM legal_events e LEFT JOIN fact_voids v ON v.target_uid = e.uid WHERE e.loan_id = ? ORDER BY e.event_date, e.id`,
+       FROM legal_events e LEFT JOIN fact_voids v ON v.id = (SELECT min(z.id) FROM fact_voids z WHERE z.target_uid = e.uid) WHERE e.loan_id = ? ORDER BY e.event_date, e.id`,
     )
     .all(loanId) as (LegalStageFields & {
     id: number;

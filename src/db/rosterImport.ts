@@ -152,7 +152,7 @@ class LineByKey {
  * (a re-import of the same file). Null when any row differs (or names a merged committee, or has an older balance
  * kept): the caller then takes the full path, which gives the same result for such rows.
  */
-function unchangedRoster(db: Db, defaultAsOf: IsoDate, ledger: StatementOptions, refresh: boolean): RosterApplied | null {
+function unchangedRoster(db: Db, ledger: StatementOptions, refresh: boolean): RosterApplied | null {
   const one = (sql: string) => db.prepare(sql).pluck().get() as number;
   // A new loan is the common difference (a first import): found at the first such row.
   if (one(`SELECT EXISTS (SELECT 1 FROM temp.roster_stage s WHERE NOT EXISTS (SELECT 1 FROM loans l WHERE l.loan_no = s.loan_no))`)) return null;
@@ -192,7 +192,6 @@ function unchangedRoster(db: Db, defaultAsOf: IsoDate, ledger: StatementOptions,
   db.exec(`DROP TABLE temp.rs_same`);
   const assumedRows = ledger.assumed ? one(`SELECT count(*) FROM temp.roster_stage WHERE as_of IS NULL`) : 0;
   const ledgerCounts = refresh ? refreshSetWise(db) : emptyCounts();
-  void defaultAsOf;
   dropWork(db);
   return { summary, merged: [], olderKept: 0, assumedRows, ledger: ledgerCounts };
 }
@@ -223,7 +222,7 @@ function applyStaged(db: Db, defaultAsOf: IsoDate, ledger: StatementOptions, ref
   db.pragma('temp.cache_size = -8192');
 
   if (unchangedCheck) {
-    const same = unchangedRoster(db, defaultAsOf, ledger, refresh);
+    const same = unchangedRoster(db, ledger, refresh);
     if (same) return same;
   }
 

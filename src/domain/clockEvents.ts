@@ -3,7 +3,7 @@ import type { IsoDate } from './dates.js';
 import { inPerson, type Channel, type OutcomeKind } from './outcomes.js';
 import { text } from './text.js';
 import type { Actor, LegalResult, LegalStage, PublicMedium } from './limitationStatus.js';
-import type { ClockEvent } from './limitation.js';
+import { STAGE_TEXT, type ClockEvent } from './limitation.js';
 import type { GuarantorAct } from './guarantee.js';
 
 /** One outcome of a live visit as the clock reads it (src/db/limitation.ts gathers these for one loan). */
@@ -148,8 +148,8 @@ export function legalStageProblem(
   if (existing.some((e) => e.stage === 'closed')) return { flag: '--stage', zh: '该案件已结案：如需更正，请先作废结案记录（loan legal void）', en: 'the case is closed: void the closing record first (loan legal void) to correct it' };
   const need = (prev: LegalStage, what: { zh: string; en: string }) => {
     const d = earliest(prev);
-    if (d === null) return { flag: '--stage', zh: `${what.zh}之前没有登记${STAGE_ZH[prev]}`, en: `${what.en} with no ${prev} stage recorded before it` };
-    if (d > next.date) return { flag: '--date', zh: `${what.zh}日期 ${next.date} 早于${STAGE_ZH[prev]}日期 ${d}`, en: `${what.en} date ${next.date} is before the ${prev} date ${d}` };
+    if (d === null) return { flag: '--stage', zh: `${what.zh}之前没有登记${STAGE_TEXT[prev].zh}`, en: `${what.en} with no ${prev} stage recorded before it` };
+    if (d > next.date) return { flag: '--date', zh: `${what.zh}日期 ${next.date} 早于${STAGE_TEXT[prev].zh}日期 ${d}`, en: `${what.en} date ${next.date} is before the ${prev} date ${d}` };
     return null;
   };
   switch (next.stage) {
@@ -170,4 +170,3 @@ export function legalStageProblem(
   return null;
 }
 
-const STAGE_ZH: Record<LegalStage, string> = { referred: '移交法务', filed: '起诉', judgment: '判决', enforcement: '申请执行', closed: '结案' };

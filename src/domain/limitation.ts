@@ -25,7 +25,7 @@ function remembered(date: IsoDate, n: number, years: boolean): IsoDate {
 const addYears = (date: IsoDate, n: number): IsoDate => remembered(date, n, true);
 const addMonths = (date: IsoDate, n: number): IsoDate => remembered(date, n, false);
 import { text, type Text } from './text.js';
-import type { Actor, LegalResult, LegalStage, LimitationStatus, PublicMedium } from './limitationStatus.js';
+import { stageRank, type Actor, type LegalResult, type LegalStage, type LimitationStatus, type PublicMedium } from './limitationStatus.js';
 
 export { LIMITATION_STATUSES, type LimitationStatus, type Actor, type LegalStage, type PublicMedium } from './limitationStatus.js';
 
@@ -193,13 +193,12 @@ const KIND_ORDER: Record<ClockEventKind, number> = {
   'not-signed': 10,
   note: 11,
 };
-const STAGE_ORDER: Record<LegalStage, number> = { referred: 0, filed: 1, judgment: 2, enforcement: 3, closed: 4 };
 
 function compareEvents(a: ClockEvent, b: ClockEvent): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   const k = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
   if (k !== 0) return k;
-  return (a.stage ? STAGE_ORDER[a.stage] : 0) - (b.stage ? STAGE_ORDER[b.stage] : 0);
+  return (a.stage ? stageRank(a.stage) : 0) - (b.stage ? stageRank(b.stage) : 0);
 }
 
 /** A relative's signature is the older `relative-signed` kind or a notice-signed with actor relative. */

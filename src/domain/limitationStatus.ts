@@ -10,6 +10,11 @@ export type Actor = (typeof ACTORS)[number];
 export const LEGAL_STAGES = ['referred', 'filed', 'judgment', 'enforcement', 'closed'] as const;
 export type LegalStage = (typeof LEGAL_STAGES)[number];
 
+/** A stage's place in the order of proceedings (referred first, closed last): its index in LEGAL_STAGES. */
+export function stageRank(s: LegalStage): number {
+  return LEGAL_STAGES.indexOf(s);
+}
+
 export const LEGAL_RESULTS = ['paid', 'settled', 'written-off', 'terminated'] as const;
 export type LegalResult = (typeof LEGAL_RESULTS)[number];
 

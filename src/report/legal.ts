@@ -1,6 +1,6 @@
 // The legal view: loans in each stage of a case, deadlines coming within the window, and candidates for a lawsuit with their reasons.
 import type { IsoDate } from '../domain/dates.js';
-import { LEGAL_STAGES, type LegalResult, type LegalStage, type LegalStageFields, type LimitationStatus } from '../domain/limitationStatus.js';
+import { LEGAL_STAGES, stageRank, type LegalResult, type LegalStage, type LegalStageFields, type LimitationStatus } from '../domain/limitationStatus.js';
 import { guarantorDeadline } from '../domain/guarantee.js';
 import { isBroken, type PromiseStatus } from '../domain/promise.js';
 import { loanClockRow, type ClockOptions, type LoanClockFacts, type LoanClockRow } from './limitation.js';
@@ -78,7 +78,6 @@ export interface LegalReport {
 
 /** A lawsuit is a candidate only before one is filed: from filing on, the case is in the stage lists. */
 const IN_COURT: ReadonlySet<LegalStage> = new Set(['filed', 'judgment', 'enforcement', 'closed']);
-const STAGE_ORDER: Record<LegalStage, number> = { referred: 0, filed: 1, judgment: 2, enforcement: 3, closed: 4 };
 export const REPEAT_THRESHOLD = 2;
 
 function ref(f: LoanClockFacts): LoanRef {
@@ -88,7 +87,7 @@ function ref(f: LoanClockFacts): LoanRef {
 /** The case as it stands: the latest stage (by date, then stage order), with the court, case number and lawyer last recorded. */
 function currentCase(records: LegalRecord[]): Omit<CaseLine, keyof LoanRef> | null {
   if (records.length === 0) return null;
-  const sorted = [...records].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage]));
+  const sorted = [...records].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : stageRank(a.stage) - stageRank(b.stage)));
   const last = sorted[sorted.length - 1]!;
   const latest = <K extends 'court' | 'caseNo' | 'lawyer' | 'performBy'>(k: K) => [...sorted].reverse().find((r) => r[k] !== null)?.[k] ?? null;
   return {

@@ -6,11 +6,9 @@ import type { IsoDate } from '../../src/domain/dates.js';
 import type { Actor, LegalResult, LegalStage, PublicMedium } from '../../src/domain/limitationStatus.js';
 import { legalClockEvent, markClockEvent, visitClockEvents, type ClockOutcome, type LoanMarkKind } from '../../src/domain/clockEvents.js';
 import type { OutcomeKind } from '../../src/domain/outcomes.js';
-import type { LoanFacts, LoanFilter } from '../../src/db/limitation.js';
+import { PROOF, type LoanFacts, type LoanFilter } from '../../src/db/limitation.js';
+// The proof rule (a recording, or a live attachment) is the one src/db/limitation.ts applies: shared, not copied.
 
-/** The same proof as src/db/limitation.ts: a call's recording, or a live attachment on the contact. */
-const PROOF = `(coalesce(v.recording, 0) = 1 OR EXISTS (SELECT 1 FROM attachments pa WHERE pa.visit_uid = v.uid
-  AND NOT EXISTS (SELECT 1 FROM fact_voids pz WHERE pz.target_uid = pa.uid)))`;
 
 export function loanClockFactsBulk(db: Db, f: LoanFilter = {}, today?: IsoDate): LoanFacts[] {
   const params = {
