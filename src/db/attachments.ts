@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from './open.js';
 import { stmt } from './stmt.js';
 import type { BundleDb } from './bundle.js';
-import { insertFact } from './facts.js';
+import { bundleHas, insertFact } from './facts.js';
 import { recordVisitIn, type RecordResult } from './visits.js';
 import { DataError } from '../domain/errors.js';
 import { text } from '../domain/text.js';
@@ -168,10 +168,6 @@ export function recordVisitWithAttachments(db: Db, v: VisitInput, today: IsoDate
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bundles: each blob once, keyed by its hash; checked against the hash before a merge writes anything.
-
-function bundleHas(b: BundleDb, table: string): boolean {
-  return !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-}
 
 /** Copies into the bundle the blob of every attachment it carries, once each. */
 export function copyBlobs(db: Db, b: BundleDb): void {

@@ -6,7 +6,7 @@ import { createBundle, openBundle, type BundleDb, type BundleKind, type Manifest
 import { ENTITIES, type RosterInput, type RosterSummary } from './roster.js';
 import { createRosterStage } from './rosterImport.js';
 import { mergeVillage, requireTownship } from './places.js';
-import { FACT_RECORD_COLUMNS, FACT_TABLES, FACT_TABLE_NAMES, applyFacts, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
+import { FACT_RECORD_COLUMNS, FACT_TABLES, FACT_TABLE_NAMES, applyFacts, bundleHas, copyFacts, factLoanRefs, rosterFactFilters, type FactTableName } from './facts.js';
 import { listPromises } from './promises.js';
 import { loansOfFactUids, refreshLedger } from './ledger.js';
 import { applyBlobs, checkBundleBlobs, copyBlobs } from './attachments.js';
@@ -177,7 +177,7 @@ function copyNoticeVoids(db: Db, b: BundleDb, where: string, params: Record<stri
 /** Applies notice voids by uid: kept whether or not their notice is here yet, so merge order does not matter. */
 function applyNoticeVoids(db: Db, b: BundleDb, s: MergeSummary): void {
   // A bundle made before notice voids existed has no such table.
-  if (!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notice_voids'`).get()) return;
+  if (!bundleHas(b, 'notice_voids')) return;
   const seen = db.prepare(`SELECT 1 FROM notice_voids WHERE uid = ?`).pluck();
   const insert = db.prepare(`INSERT INTO notice_voids (uid, origin_db, notice_no, reason, voided_by, voided_at) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const x of b.prepare(`SELECT uid, origin_db, notice_no, reason, voided_by, voided_at FROM notice_voids ORDER BY rowid`).raw().all() as unknown[][]) {
@@ -581,7 +581,7 @@ function bundleLoans(db: Db, b: BundleDb, cashLoans: Set<number>): number[] {
   }
   const ofVisit = db.prepare(`SELECT DISTINCT o.loan_id FROM visits v JOIN visit_outcomes o ON o.visit_id = v.id WHERE v.uid = ? AND o.kind = 'cash' AND o.loan_id IS NOT NULL`).pluck();
   for (const u of b.prepare(`SELECT visit_uid FROM visit_voids`).pluck().all() as string[]) for (const id of ofVisit.all(u) as number[]) out.add(id);
-  const hasFactVoids = b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fact_voids'`).get();
+  const hasFactVoids = bundleHas(b, 'fact_voids');
   if (hasFactVoids) for (const id of loansOfFactUids(db, b.prepare(`SELECT target_uid FROM fact_voids`).pluck().all() as string[])) out.add(id);
   return [...out];
 }
@@ -609,7 +609,7 @@ function applyRoster(db: Db, b: BundleDb, s: MergeSummary, m: Manifest): void {
   const totals = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as RosterSummary;
   let i = 0;
   let olderKept = 0;
-  const carriesStatements = !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_statements'`).get();
+  const carriesStatements = bundleHas(b, 'ledger_statements');
   while (i < rows.length) {
     const asOf = rows[i]!.balance_as_of as string;
     // The same set-wise write as `import roster` (src/db/rosterImport.ts), one as-of date at a time, oldest first.

@@ -147,7 +147,8 @@ export function rosterFactFilters(inTownship: (loanCol: string) => string, carri
   return out;
 }
 
-function bundleHas(b: BundleDb, table: string): boolean {
+/** Whether a bundle file has this table (older bundles lack the newer ones). */
+export function bundleHas(b: BundleDb, table: string): boolean {
   return !!b.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
 }
 

@@ -133,19 +133,16 @@ describe('what a notice says', () => {
     expect(html).not.toMatch(/https?:\/\/|<script/);
   });
 
-  it('the notice fits one A4 page in a real browser (both copies)', () => {
-    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM].find((p) => p && fs.existsSync(p));
-    if (!chromium) {
-      console.warn('notice page-count check skipped: Chromium not found');
-      return;
-    }
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM].find((p) => p && fs.existsSync(p));
+  // Reported as skipped (not passed) where no Chromium is installed; CI installs it.
+  it.skipIf(!chromium)('the notice fits one A4 page in a real browser (both copies)', () => {
     const db = fresh();
     for (const lang of ['zh', 'en']) {
       const dir = tmpDir('fv-notice-pdf-');
       const html = path.join(dir, 'n.html');
       must(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--pay-by', '2026-12-31', '--out', html, '--lang', lang, '--force'], db);
       const pdf = path.join(dir, 'n.pdf');
-      spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, `file://${html}`], {
+      spawnSync(chromium!, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, `file://${html}`], {
         timeout: 60000,
       });
       const bytes = fs.readFileSync(pdf).toString('latin1');

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, MIGRATIONS } from '../../src/db/open.js';
-import { rebuildLedger, statementUid } from '../../src/db/ledger.js';
+import { rebuildLedger } from '../../src/db/ledger.js';
 import { tmpDir } from '../helpers.js';
 
 describe('migration 0009 (ledger statements)', () => {
@@ -27,8 +27,9 @@ describe('migration 0009 (ledger statements)', () => {
       // 0009 and every migration after it (0010 attachments, …) run on open.
       expect(o.migrated).toEqual(MIGRATIONS.map((m) => m.version).filter((v) => v >= 9));
       expect(o.db.prepare(`SELECT uid, loan_id, as_of, principal_fen, interest_fen, recorded_at FROM ledger_statements ORDER BY loan_id`).all()).toEqual([
-        { uid: statementUid('K-1', '2026-11-10', 100000, 5000), loan_id: 1, as_of: '2026-11-10', principal_fen: 100000, interest_fen: 5000, recorded_at: '2026-11-10T00:00:00.000Z' },
-        { uid: statementUid('K-2', '2026-11-10', 50000, 0), loan_id: 2, as_of: '2026-11-10', principal_fen: 50000, interest_fen: 0, recorded_at: '2026-11-10T00:00:00.000Z' },
+        // The uids are written out, not recomputed: every laptop must name a statement the same way, old and new versions alike.
+        { uid: '0d74548f-04e1-8794-bac0-9c3283f6c8af', loan_id: 1, as_of: '2026-11-10', principal_fen: 100000, interest_fen: 5000, recorded_at: '2026-11-10T00:00:00.000Z' },
+        { uid: '9e7a73ff-2620-8ce4-80c9-7ad2b67c1292', loan_id: 2, as_of: '2026-11-10', principal_fen: 50000, interest_fen: 0, recorded_at: '2026-11-10T00:00:00.000Z' },
       ]);
       // K-1: 1000.00 less the payment before the statement (to confirm) and the one after it (not yet posted); K-2's payment is void.
       expect(o.db.prepare(`SELECT * FROM loan_balances ORDER BY loan_id`).all()).toEqual([
