@@ -12,7 +12,7 @@ import { DataError, UsageError } from '../../../domain/errors.js';
 import { brokenByHousehold } from '../../../domain/promise.js';
 import { parseYuan } from '../../../domain/money.js';
 import { maskIdNumber, maskPersonal } from '../../../domain/idNumber.js';
-import { CHANNELS, NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, type Channel, type ContactEvidence, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../../../domain/outcomes.js';
+import { NOT_SIGNED_REASONS, OUTCOME_KINDS, SIGNED_BY, type Channel, type ContactEvidence, parseOutcomeKind, type NotSignedReason, type OutcomeKind, type SignedBy } from '../../../domain/outcomes.js';
 import type { OutcomeInput } from '../../../domain/visit.js';
 import { pick, text } from '../../../domain/text.js';
 import { normaliseDate, type IsoDate } from '../../../domain/dates.js';
@@ -57,7 +57,7 @@ export interface LogOpts {
 /** The channel and the evidence flags that go with it; a flag for another channel is a usage error naming it. */
 export function evidenceFromFlags(o: LogOpts, day: IsoDate): ContactEvidence {
   const channel = (o.channel ?? 'visit') as Channel;
-  if (!(CHANNELS as readonly string[]).includes(channel)) usage(`--channel 只能是 ${CHANNELS.join('、')}。`, `--channel must be one of ${CHANNELS.join(', ')}.`);
+  // (--channel's value is one of CHANNELS: commander's choices refuse any other before the action runs.)
   const owners: [keyof LogOpts, string, Channel[]][] = [
     ['deliveredOn', '--delivered-on', ['message', 'letter', 'lawyer-letter']],
     ['notDelivered', '--not-delivered', ['message', 'letter', 'lawyer-letter']],
