@@ -1,6 +1,6 @@
 // The ledger's facts (statements, field payments, confirmations) and the cache derived from them: each loan's
-// outstanding balance (loan_ledger, read through the loan_balances view) and where each payment posted
-// (payment_postings). The posting rules live in src/domain/posting.ts; this module only reads facts and writes the cache.
+// outstanding balance (loan_ledger, read through the loan_balances view) with the sum of its live field payments,
+// and where each payment posted (payment_postings). The posting rules live in src/domain/posting.ts; this module only reads facts and writes the cache.
 import type { Db } from './open.js';
 import { stmt } from './stmt.js';
 import { insertFact, voidFact } from './facts.js';
@@ -84,8 +84,9 @@ export function refreshLedger(db: Db, loanIds: Iterable<number>): LedgerCounts {
   const setLoan = stmt(db, `UPDATE loans SET principal_fen = ?, interest_fen = ?, balance_as_of = ? WHERE id = ? AND NOT (principal_fen = ? AND interest_fen = ? AND balance_as_of = ?)`);
   const setLedger = stmt(
     db,
-    `INSERT INTO loan_ledger (loan_id, principal_fen, interest_fen) VALUES (?, ?, ?)
-     ON CONFLICT (loan_id) DO UPDATE SET principal_fen = excluded.principal_fen, interest_fen = excluded.interest_fen`,
+    `INSERT INTO loan_ledger (loan_id, principal_fen, interest_fen, paid_principal_fen, paid_interest_fen) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (loan_id) DO UPDATE SET principal_fen = excluded.principal_fen, interest_fen = excluded.interest_fen,
+       paid_principal_fen = excluded.paid_principal_fen, paid_interest_fen = excluded.paid_interest_fen`,
   );
   const clear = stmt(db, `DELETE FROM payment_postings WHERE loan_id = ?`);
   const post = stmt(db, `INSERT INTO payment_postings (outcome_id, loan_id, state, posted_on, interest_state, interest_posted_on) VALUES (?, ?, ?, ?, ?, ?)`);
@@ -94,16 +95,17 @@ export function refreshLedger(db: Db, loanIds: Iterable<number>): LedgerCounts {
     if (seen.has(id)) continue;
     seen.add(id);
     const p = postingOf(db, id);
+    // Every live field payment of the loan, whatever its date or posting (the aging report's "paid on record").
+    const paid = p.payments.reduce((s, x) => ({ p: s.p + x.principalFen, i: s.i + x.interestFen }), { p: 0, i: 0 });
     const latest = p.statements[p.statements.length - 1];
     if (latest) setLoan.run(latest.principalFen, latest.interestFen, latest.asOf, id, latest.principalFen, latest.interestFen, latest.asOf);
     else {
       // No live statement (all voided): the roster figures stand as the only statement there is.
       const l = stmt(db, `SELECT principal_fen AS p, interest_fen AS i FROM loans WHERE id = ?`).get(id) as { p: number; i: number } | undefined;
       if (!l) continue;
-      const paid = p.payments.reduce((s, x) => ({ p: s.p + x.principalFen, i: s.i + x.interestFen }), { p: 0, i: 0 });
       p.outstanding = { principalFen: l.p - paid.p, interestFen: l.i - paid.i };
     }
-    setLedger.run(id, p.outstanding.principalFen, p.outstanding.interestFen);
+    setLedger.run(id, p.outstanding.principalFen, p.outstanding.interestFen, paid.p, paid.i);
     clear.run(id);
     for (const x of p.payments) post.run(x.id, id, x.state, x.postedOn, x.interestState, x.interestPostedOn);
     addCounts(counts, p);

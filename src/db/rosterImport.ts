@@ -631,9 +631,11 @@ function refreshSetWise(db: Db): LedgerCounts {
       SELECT loan_id, as_of, p, i, row_number() OVER (PARTITION BY loan_id ORDER BY as_of DESC) AS k FROM temp.rs_eff) WHERE k = 1`);
   db.exec(`UPDATE loans SET principal_fen = e.p, interest_fen = e.i, balance_as_of = e.as_of FROM temp.rs_latest e
     WHERE loans.id = e.loan_id AND NOT (loans.principal_fen = e.p AND loans.interest_fen = e.i AND loans.balance_as_of = e.as_of)`);
-  db.exec(`INSERT INTO loan_ledger (loan_id, principal_fen, interest_fen) SELECT loan_id, p, i FROM temp.rs_latest ORDER BY loan_id
-    ON CONFLICT (loan_id) DO UPDATE SET principal_fen = excluded.principal_fen, interest_fen = excluded.interest_fen
-    WHERE loan_ledger.principal_fen <> excluded.principal_fen OR loan_ledger.interest_fen <> excluded.interest_fen`);
+  // A plain loan has no cash outcome, live or void: nothing paid in the field.
+  db.exec(`INSERT INTO loan_ledger (loan_id, principal_fen, interest_fen, paid_principal_fen, paid_interest_fen) SELECT loan_id, p, i, 0, 0 FROM temp.rs_latest ORDER BY loan_id
+    ON CONFLICT (loan_id) DO UPDATE SET principal_fen = excluded.principal_fen, interest_fen = excluded.interest_fen, paid_principal_fen = 0, paid_interest_fen = 0
+    WHERE loan_ledger.principal_fen <> excluded.principal_fen OR loan_ledger.interest_fen <> excluded.interest_fen
+      OR loan_ledger.paid_principal_fen <> 0 OR loan_ledger.paid_interest_fen <> 0`);
   db.exec(`DROP TABLE temp.rs_latest`);
   return counts;
 }

@@ -173,8 +173,8 @@ function generate(file, LOANS, openDatabase) {
      INSERT INTO payment_postings (outcome_id, loan_id, state, posted_on, interest_state, interest_posted_on)
        SELECT p.outcome_id, p.loan_id, CASE WHEN p.paid_on < l.balance_as_of THEN 'confirm' ELSE 'unposted' END, NULL, 'unposted', NULL
        FROM payments p JOIN loans l ON l.id = p.loan_id;
-     INSERT INTO loan_ledger (loan_id, principal_fen, interest_fen)
-       SELECT l.id, l.principal_fen - ifnull(sum(p.principal_fen), 0), l.interest_fen - ifnull(sum(p.interest_fen), 0)
+     INSERT INTO loan_ledger (loan_id, principal_fen, interest_fen, paid_principal_fen, paid_interest_fen)
+       SELECT l.id, l.principal_fen - ifnull(sum(p.principal_fen), 0), l.interest_fen - ifnull(sum(p.interest_fen), 0), ifnull(sum(p.principal_fen), 0), ifnull(sum(p.interest_fen), 0)
        FROM loans l LEFT JOIN payments p ON p.loan_id = l.id GROUP BY l.id;`,
   );
   db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('bench_report_version', ?)`).run(GEN_VERSION);

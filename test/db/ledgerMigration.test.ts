@@ -40,6 +40,11 @@ describe('migration 0009 (ledger statements)', () => {
         { outcome_id: 1, state: 'confirm' },
         { outcome_id: 2, state: 'unposted' },
       ]);
+      // Migration 0014: the cache's sums of live field payments (K-2's only payment is void).
+      expect(o.db.prepare(`SELECT loan_id, paid_principal_fen, paid_interest_fen FROM loan_ledger ORDER BY loan_id`).all()).toEqual([
+        { loan_id: 1, paid_principal_fen: 30000, paid_interest_fen: 1000 },
+        { loan_id: 2, paid_principal_fen: 0, paid_interest_fen: 0 },
+      ]);
       const dump = () => JSON.stringify([o.db.prepare(`SELECT * FROM loan_ledger ORDER BY loan_id`).all(), o.db.prepare(`SELECT * FROM payment_postings ORDER BY outcome_id`).all()]);
       const migrated = dump();
       o.db.exec('BEGIN');

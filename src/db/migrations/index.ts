@@ -13,5 +13,6 @@ import { migration0010 } from './0010_attachments.js';
 import { migration0011 } from './0011_costs.js';
 import { migration0012 } from './0012_channels.js';
 import { migration0013 } from './0013_merged_checksum.js';
+import { migration0014 } from './0014_ledger_paid.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
