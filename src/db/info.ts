@@ -1,11 +1,14 @@
 // Row counts and identity of a database, for `fieldvisit info`.
 import type { Db } from './open.js';
 import { databaseId, schemaVersion } from './open.js';
+import { FACT_TABLE_NAMES } from './facts.js';
 
-export const COUNTED_TABLES = [
+/** Every table of records (roster, visits and every kind of fact that travels): a new kind of fact is counted with FACT_TABLES. */
+export const COUNTED_TABLES: readonly string[] = [
   'townships',
   'areas',
   'villages',
+  'village_merges',
   'village_groups',
   'households',
   'borrowers',
@@ -14,11 +17,10 @@ export const COUNTED_TABLES = [
   'visit_outcomes',
   'visit_voids',
   'notices',
+  'notice_voids',
   'borrower_events',
-  'loan_marks',
-  'legal_events',
-  'fact_voids',
-] as const;
+  ...FACT_TABLE_NAMES,
+];
 
 export interface DbInfo {
   databaseId: string;
