@@ -2,7 +2,7 @@
 import type { Lang } from '../domain/text.js';
 import { fenToDisplay } from '../domain/money.js';
 import type { ReconcileBranch, ReconcilePayment, ReconcileReport, ReconcileTotals, Tally } from '../report/reconcile.js';
-import { asJson, renderTable } from './table.js';
+import { asJson, renderTable, type TableOptions } from './table.js';
 import { mdTable, money, tableAsCsv, type DataTable } from './csv.js';
 import type { RendererMap } from './render.js';
 import type { CsvHeaders } from './registry.js';
@@ -91,7 +91,7 @@ function officerCells(o: ReconcileReport['officers'][number]): string[] {
   return [o.officer, `${t.posted.count} / ${amt(t.posted)}`, `${t.unposted.count} / ${amt(t.unposted)}`, `${t.confirm.count} / ${amt(t.confirm)}`, t.oldestUnpostedDays === null ? '-' : String(t.oldestUnpostedDays)];
 }
 
-export function reconcileAsText(r: ReconcileReport, lang: Lang, opts: { ascii?: boolean } = {}): string {
+export function reconcileAsText(r: ReconcileReport, lang: Lang, opts: TableOptions = {}): string {
   const zh = lang === 'zh';
   const out = [title(r, lang), ...summaryLines(r.totals, lang), ''];
   const right = (n: number) => (i: number) => (i >= n ? ('right' as const) : ('left' as const));
@@ -238,7 +238,7 @@ export function reconcileAsCsv(r: ReconcileReport, headers: CsvHeaders = 'en'): 
 }
 
 export const reconcileRenderers: RendererMap<'reconcile', ReconcileReport> = {
-  text: (r, o) => reconcileAsText(r, o.lang, { ascii: o.ascii }),
+  text: (r, o) => reconcileAsText(r, o.lang, { ascii: o.ascii, width: o.width }),
   md: (r, o) => reconcileAsMarkdown(r, o.lang),
   json: (r) => reconcileAsJson(r),
   csv: (r, o) => reconcileAsCsv(r, o.headers),

@@ -6,7 +6,7 @@ import { reconcileRenderers } from '../../../format/reconcile.js';
 import { isValidIsoDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
-import { today, type Context } from '../../context.js';
+import { today, tableWidth, type Context } from '../../context.js';
 import { globals, withSession } from '../../runtime.js';
 import { emitRendered } from '../../output.js';
 import { outputFormat, type FormatFlags } from '../../outputFormat.js';
@@ -26,7 +26,7 @@ export function action(ctx: Context) {
         const scope = placeFilter(db, opts.township, undefined);
         const officer = opts.officer?.trim() || null;
         const r = buildReconcile(reconcileFacts(db, { townshipId: scope.townshipId }), now, { township: opts.township ?? null, officer, since: opts.since ?? null });
-        await emitRendered(ctx, reconcileRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, headers }, opts.out);
+        await emitRendered(ctx, reconcileRenderers, format, r, { lang: ctx.lang, ascii: !!globals(command).ascii, width: tableWidth(ctx, opts.out), headers }, opts.out);
       },
       { mustExist: true },
     );
