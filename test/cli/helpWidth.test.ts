@@ -112,6 +112,8 @@ describe('Chinese help is Chinese', () => {
   });
 });
 
+// On the binary on purpose: COLUMNS is read by the real entry point (createProcessContext), and a help screen at 80
+// columns is answered by the build-time shortcut in bin/fieldvisit.js, which no in-process run goes through.
 describe('the binary', () => {
   it('wraps help at COLUMNS, and at 80 when nothing is known (a pipe)', () => {
     const at60 = cli(['--lang', 'zh', 'visit', 'log', '--help'], { env: { COLUMNS: '60' } });

@@ -145,6 +145,7 @@ describe('commands fit the width', () => {
     expect(widest(fs.readFileSync(file, 'utf8'))).toBeGreaterThan(60);
   });
 
+  // On the binary on purpose: COLUMNS and a piped (non-TTY) stdout are read by the real entry point, not the fake context.
   it('the binary fits COLUMNS when piped, and draws the natural width without it', () => {
     const fitted = cli(['--lang', 'zh', 'visit', 'list'], { db, env: { COLUMNS: '72' } });
     expect(fitted.code, fitted.stderr).toBe(0);
