@@ -120,7 +120,7 @@ export interface FakeRun extends CliResult {
 /** Runs a command in-process with a fake context: no terminal unless asked, a scripted Prompter. */
 export async function runInProcess(
   args: string[],
-  opts: { db?: string; tty?: boolean; prompter?: Prompter; env?: Record<string, string>; stdin?: string; lang?: 'zh' | 'en'; width?: number } = {},
+  opts: { db?: string; tty?: boolean; prompter?: Prompter; env?: Record<string, string>; stdin?: string; lang?: 'zh' | 'en'; width?: number; cwd?: string } = {},
 ): Promise<FakeRun> {
   let stdout = '';
   let stderr = '';
@@ -134,7 +134,7 @@ export async function runInProcess(
     stderrIsTTY: false,
     env: { FIELDVISIT_TODAY: '2026-11-22', ...(opts.db ? { FIELDVISIT_DB: opts.db } : {}), ...opts.env },
     now: () => new Date('2026-11-22T12:00:00+08:00'),
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     prompter: () => {
       if (!opts.prompter) throw new Error('test asked a question without a prompter');
       return opts.prompter;
