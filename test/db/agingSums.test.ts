@@ -2,45 +2,26 @@
 // one row per loan) equal buildAging over a row per loan whose payments are read the plain way (the payments view,
 // dated on or before today), after payments before and after today, a void visit with cash, a new statement and a
 // re-import of the roster; and the cache's paid sums equal every loan's live payments.
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import type { Db } from '../../src/db/open.js';
 import { agingSums } from '../../src/db/aging.js';
 import { recordStatement, refreshLedger } from '../../src/db/ledger.js';
-import { loanByNo, recordVisit, voidVisit } from '../../src/db/visits.js';
+import { loanByNo, voidVisit } from '../../src/db/visits.js';
 import { agingThresholds, buildAging, buildAgingFromSums, type AgingBucket, type AgingInputRow } from '../../src/report/aging.js';
 import type { IsoDate } from '../../src/domain/dates.js';
-import { sampleDb, tmpDir } from '../helpers.js';
+import type { RosterInput } from '../../src/db/roster.js';
+import { importSetWise } from '../reference/rosterImports.js';
+import { sampleDb } from '../helpers.js';
+import { openCopy, recordCash } from '../ledgerSteps.js';
 
 let sample: string;
 beforeAll(() => {
   sample = sampleDb({ visits: true });
 });
 
-function copy(): Db {
-  const f = path.join(tmpDir('fv-agingsums-'), 'copy.db');
-  fs.copyFileSync(sample, f);
-  return openDatabase(f, { nowIso: '2026-11-22T12:00:00Z' }).db;
-}
-
-function cash(db: Db, loanNo: string, date: string, principalFen: number, interestFen: number): number {
-  const loan = loanByNo(db, loanNo)!;
-  return recordVisit(
-    db,
-    {
-      householdId: loan.householdId,
-      borrowerId: loan.borrowerId,
-      visitDate: date,
-      officer: '张明',
-      source: 'cli',
-      createdAt: '2026-11-22T12:00:00Z',
-      escalate: null,
-      outcomes: [{ kind: 'cash', loanId: loan.loanId, principalFen, interestFen }],
-    } as Parameters<typeof recordVisit>[1],
-    '2027-03-31',
-  ).visitId;
-}
+const copy = (): Db => openCopy(sample, 'fv-agingsums-');
+const cash = (db: Db, loanNo: string, date: string, principalFen: number, interestFen: number): number =>
+  recordCash(db, loanNo, date, principalFen, interestFen, '2027-03-31');
 
 /** The report the plain way: a row per loan, its payments summed from the payments view up to today. */
 function plain(db: Db, today: IsoDate, townshipId: number | null) {
@@ -91,6 +72,19 @@ describe('aging sums from the ledger cache', () => {
         recordStatement(db, { loanId: loan.loanId, loanNo: 'WS-2021-0006', asOf: '2026-11-28', principalFen: 150000, interestFen: 2000, assumed: false, recordedAt: '2026-11-28T08:00:00Z' }, 'test');
         refreshLedger(db, [loan.loanId]);
       })();
+      // The roster again, a day later, every loan's principal 1.00 lower: the set-wise ledger refresh of the import.
+      const rows = db
+        .prepare(
+          `SELECT t.name AS township, a.name AS area, vil.name AS village, g.name AS "group", h.head_name AS household, b.name AS borrower,
+                  b.id_number AS idNumber, b.phone, l.loan_no AS loanNo, max(l.principal_fen - 100, 0) AS principalFen, l.interest_fen AS interestFen,
+                  l.loan_date AS loanDate, l.due_date AS dueDate, l.officer, l.guarantor, l.guarantee_until AS guaranteeUntil, b.stance
+           FROM loans l JOIN borrowers b ON b.id = l.borrower_id JOIN households h ON h.id = b.household_id JOIN villages vil ON vil.id = h.village_id
+           JOIN townships t ON t.id = vil.township_id LEFT JOIN areas a ON a.id = vil.area_id LEFT JOIN village_groups g ON g.id = h.group_id ORDER BY l.id`,
+        )
+        .all() as RosterInput[];
+      const before = db.prepare(`SELECT count(*) FROM ledger_statements`).pluck().get() as number;
+      importSetWise(db, rows, '2026-11-29', { assumed: false, recordedAt: '2026-11-29T08:00:00Z', by: 'test' });
+      expect(db.prepare(`SELECT count(*) FROM ledger_statements`).pluck().get()).toBe(before + rows.length);
       cacheAgreesWithPayments(db);
       const townships = db.prepare(`SELECT id FROM townships ORDER BY id`).pluck().all() as number[];
       let compared = 0;

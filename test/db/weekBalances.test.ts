@@ -11,36 +11,17 @@ import { confirmPayment, postingOf, recordStatement, refreshLedger } from '../..
 import { loanByNo, recordVisit, voidVisit } from '../../src/db/visits.js';
 import { voidFact } from '../../src/db/facts.js';
 import { balanceAt } from '../../src/domain/posting.js';
-import { sampleDb, tmpDir } from '../helpers.js';
+import { sampleDb } from '../helpers.js';
+import { openCopy, recordCash } from '../ledgerSteps.js';
 
 let sample: string;
 beforeAll(() => {
   sample = sampleDb({ visits: true });
 });
 
-function copy(): Db {
-  const f = path.join(tmpDir('fv-weekbal-'), 'copy.db');
-  fs.copyFileSync(sample, f);
-  return openDatabase(f, { nowIso: '2026-11-22T12:00:00Z' }).db;
-}
-
-function cash(db: Db, loanNo: string, date: string, principalFen: number, interestFen: number): number {
-  const loan = loanByNo(db, loanNo)!;
-  return recordVisit(
-    db,
-    {
-      householdId: loan.householdId,
-      borrowerId: loan.borrowerId,
-      visitDate: date,
-      officer: '张明',
-      source: 'cli',
-      createdAt: '2026-11-22T12:00:00Z',
-      escalate: null,
-      outcomes: [{ kind: 'cash', loanId: loan.loanId, principalFen, interestFen }],
-    } as Parameters<typeof recordVisit>[1],
-    '2026-12-31',
-  ).visitId;
-}
+const copy = (): Db => openCopy(sample, 'fv-weekbal-');
+const cash = (db: Db, loanNo: string, date: string, principalFen: number, interestFen: number): number =>
+  recordCash(db, loanNo, date, principalFen, interestFen, '2026-12-31');
 
 function statement(db: Db, loanNo: string, asOf: string, principalFen: number, interestFen: number): void {
   const loan = loanByNo(db, loanNo)!;

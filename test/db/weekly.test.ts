@@ -4,10 +4,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { weekFacts } from '../../src/db/weekly.js';
-import { recordVisit, voidVisit, loanByNo } from '../../src/db/visits.js';
+import { voidVisit } from '../../src/db/visits.js';
 import { buildWeeklyReport, type Figures, type WeeklyReport } from '../../src/report/buildWeeklyReport.js';
 import type { OutcomeInput } from '../../src/domain/visit.js';
 import { sampleDb, tmpDir } from '../helpers.js';
+import { recordOutcomes } from '../ledgerSteps.js';
 
 const WEEK = { start: '2026-11-16', end: '2026-11-22', iso: '2026-W47' };
 let sample: string;
@@ -31,23 +32,8 @@ function report(db: Db, scope: { townshipId?: number; officer?: string } = {}): 
 const township = (r: WeeklyReport) => r.sections.find((s) => s.area === null)!;
 const area = (r: WeeklyReport) => r.sections.find((s) => s.area === '金坑片区')!;
 
-function visit(db: Db, loanNo: string, date: string, outcomes: Omit<OutcomeInput, 'loanId'>[] & { loanId?: number | null }[], extra: { escalate?: string } = {}) {
-  const loan = loanByNo(db, loanNo)!;
-  return recordVisit(
-    db,
-    {
-      householdId: loan.householdId,
-      borrowerId: loan.borrowerId,
-      visitDate: date,
-      officer: '张明',
-      source: 'cli',
-      createdAt: '2026-11-22T12:00:00Z',
-      escalate: extra.escalate ?? null,
-      outcomes: outcomes.map((o) => ({ loanId: loan.loanId, ...o }) as OutcomeInput),
-    },
-    '2026-11-22',
-  );
-}
+const visit = (db: Db, loanNo: string, date: string, outcomes: (Omit<OutcomeInput, 'loanId'> & { loanId?: number | null })[], extra: { escalate?: string } = {}) =>
+  recordOutcomes(db, loanNo, date, outcomes, '2026-11-22', extra);
 
 function reconciles(f: Figures): boolean {
   return f.households === f.noticeSigned.households + f.notSigned.households + f.notReached.households;
