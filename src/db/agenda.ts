@@ -35,14 +35,20 @@ export function findVillage(db: Db, name: string, townshipId?: number): { id: nu
  * is the first live field visit found walking the household's visits back from today (an index range read backwards),
  * not a scan of all of them.
  */
-export function householdAgendaCursor(db: Db, today: IsoDate, f: { townshipId?: number; villageId?: number; officer?: string } = {}): IterableIterator<HouseholdAgendaFacts> {
+export function householdAgendaCursor(
+  db: Db,
+  today: IsoDate,
+  f: { townshipId?: number; villageId?: number; officer?: string } = {},
+  /** Only the households of the clock's scope (temp.clock_scope, when it holds a few loans: src/db/limitation.ts clockScopeIsFew), each by its key. */
+  byScope = false,
+): IterableIterator<HouseholdAgendaFacts> {
   return db
     .prepare(
       `SELECT h.id AS householdId, h.head_name AS householdHead,
               (SELECT v.visit_date FROM visits v WHERE v.household_id = h.id AND v.visit_date <= @today AND v.channel = 'visit'
                  AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid) ORDER BY v.visit_date DESC LIMIT 1) AS lastVisit,
               ${CURRENT_STANCE_SQL} AS stance, s.status AS borrowerStatus, s.where_text AS statusWhere
-       FROM households h
+       FROM ${byScope ? '(SELECT DISTINCT hh FROM temp.clock_scope) hs CROSS JOIN households h ON h.id = hs.hh' : 'households h'}
        JOIN effective_villages ev ON ev.village_id = h.village_id
        JOIN villages vil ON vil.id = ev.effective_id
        JOIN borrowers b ON b.id = (SELECT min(b2.id) FROM borrowers b2 WHERE b2.household_id = h.id)
@@ -78,21 +84,34 @@ type PromiseOrPayment = {
  * outcomes of live visits up to today (promises and payments), sorted by household by SQLite, each promise's payments
  * added up from its household's. Within a household: by due date, then borrower, as listPromises orders them.
  */
-export function householdPromiseCursor(db: Db, today: IsoDate, f: { townshipId?: number } = {}): { take(hh: number): HouseholdPromise[]; close(): void } {
+export function householdPromiseCursor(
+  db: Db,
+  today: IsoDate,
+  f: { townshipId?: number } = {},
+  /** Only the households of the clock's scope (temp.clock_scope, when it holds a few loans), each by its key. */
+  byScope = false,
+): { take(hh: number): HouseholdPromise[]; close(): void } {
+  // Many households: one sequential pass over the outcomes. A few (the clock's scope: a township, an officer's
+  // loans): each household's visits up to today (an index range) and their outcomes, not a pass over every outcome.
+  const all = f.townshipId === undefined || f.townshipId === null;
+  const from = byScope
+    ? `(SELECT DISTINCT hh FROM temp.clock_scope) hs CROSS JOIN households h ON h.id = hs.hh CROSS JOIN visits v ON v.household_id = h.id
+       CROSS JOIN visit_outcomes o ON o.visit_id = v.id JOIN villages vil ON vil.id = h.village_id`
+    : `visit_outcomes o NOT INDEXED CROSS JOIN visits v ON v.id = o.visit_id
+       JOIN households h ON h.id = v.household_id JOIN villages vil ON vil.id = h.village_id`;
   const it = db
     .prepare(
       `SELECT v.household_id AS hh, o.kind, o.id AS oid, v.id AS visitId, v.visit_date AS date, o.loan_id AS loanId,
               CASE WHEN o.kind = 'intent' AND o.loan_id IS NOT NULL THEN (SELECT l.loan_no FROM loans l WHERE l.id = o.loan_id) END AS loanNo,
               CASE WHEN o.kind = 'intent' THEN coalesce((SELECT b.name FROM borrowers b WHERE b.id = v.borrower_id), h.head_name) END AS borrower,
               o.promise_amount_fen AS amountFen, o.promise_date AS promiseDate, o.principal_fen AS principalFen, o.interest_fen AS interestFen
-       FROM visit_outcomes o NOT INDEXED CROSS JOIN visits v ON v.id = o.visit_id
-       JOIN households h ON h.id = v.household_id JOIN villages vil ON vil.id = h.village_id
+       FROM ${from}
        WHERE o.kind IN ('intent', 'cash') AND v.visit_date <= @today AND NOT EXISTS (SELECT 1 FROM visit_voids x WHERE x.visit_uid = v.uid)
-         AND (@townshipId IS NULL OR vil.township_id = @townshipId)
+         ${all ? '' : 'AND vil.township_id = @townshipId'}
        ORDER BY v.household_id`,
     )
     .raw(true)
-    .iterate({ today, townshipId: f.townshipId ?? null }) as IterableIterator<unknown[]>;
+    .iterate(all ? { today } : { today, townshipId: f.townshipId }) as IterableIterator<unknown[]>;
   // Rows as arrays (the columns' order above), each made an object here: cheaper than the driver's object per row.
   const row = (r: unknown[]): PromiseOrPayment => ({
     hh: r[0] as number,

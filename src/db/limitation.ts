@@ -1,6 +1,7 @@
 // The facts the limitation clock needs, per loan, gathered in bulk: due date, the acts that apply to it, marks, legal stages.
 import type { Db } from './open.js';
 import { stmt } from './stmt.js';
+import { readThroughMap } from './readMap.js';
 import { insertFact, liveFacts } from './facts.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { LoanClockFacts } from '../domain/limitation.js';
@@ -110,7 +111,14 @@ const PLACE_JOINS = `JOIN households h ON h.id = b.household_id
  * none counts for the loans of the borrower the visit was logged for (the household's first borrower when the visit
  * named none), never a relative's or a neighbour's own loans.
  */
-export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | undefined, each: (loans: LoanFacts[]) => void): void {
+export function eachHouseholdClockFacts(
+  db: Db,
+  f: LoanFilter,
+  today: IsoDate | undefined,
+  each: (loans: LoanFacts[]) => void,
+  /** How the queries go: decided by the number of loans in scope (clockScopeIsFew) unless a test says (both give the same facts). */
+  drive?: 'few' | 'many',
+): void {
   const { where, params } = filterSql(f);
   const p = { ...params, today: today ?? '9999-12-31' };
   // The loans in scope, in (household, borrower, loan) order: borrowers by their household index, loans by borrower.
@@ -120,7 +128,16 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
   // reads per outcome in the large tables).
   db.exec(`DROP TABLE IF EXISTS temp.clock_scope; CREATE TEMP TABLE clock_scope (lid INTEGER PRIMARY KEY, hh INTEGER NOT NULL, bid INTEGER NOT NULL)`);
   db.prepare(`INSERT INTO temp.clock_scope (hh, bid, lid) ${scoped}`).run(params);
+  // Many loans or a few: for many (the whole database, most of it), passes over the tables; for a few (one loan, a
+  // household, a township of many), the loans in scope drive every query through the indexes, not a pass over them all.
+  const few = drive === undefined ? clockScopeIsFew(db) : drive === 'few';
+  // A part of the database is read at places all over the file: through a memory map (src/db/readMap.ts), set before
+  // any cursor opens. The whole database is read in passes, where a map saves little and its pages would count in the
+  // process's memory.
+  if (few) readThroughMap(db);
   // Rows as arrays (raw), each loan's object built here: the driver's object per row was a large part of the CPU.
+  // For a few loans they come from the scope table (each loan, borrower and household by its key), sorted; for many,
+  // from the borrowers in household order.
   const loans = db
     .prepare(
       `SELECT b.household_id, l.id, l.loan_no, b.id, b.name, h.head_name,
@@ -128,24 +145,21 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
               coalesce(lg.principal_fen, l.principal_fen), coalesce(lg.interest_fen, l.interest_fen),
               l.guarantor, l.guarantee_until, l.guarantee_type,
               s.status, CASE WHEN s.status = 'deceased' THEN s.deceased_on END, s.heir_name, s.heir_known_on
-       FROM borrowers b CROSS JOIN loans l ON l.borrower_id = b.id
+       FROM ${few ? 'temp.clock_scope sc CROSS JOIN loans l ON l.id = sc.lid CROSS JOIN borrowers b ON b.id = sc.bid' : 'borrowers b CROSS JOIN loans l ON l.borrower_id = b.id'}
        ${PLACE_JOINS}
        LEFT JOIN areas a ON a.id = vil.area_id
        LEFT JOIN village_groups g ON g.id = h.group_id
        LEFT JOIN loan_ledger lg ON lg.loan_id = l.id
        JOIN borrower_status s ON s.borrower_id = b.id
-       WHERE ${where}
-       ORDER BY b.household_id, b.id, l.id`,
+       ${few ? 'ORDER BY sc.hh, sc.bid, sc.lid' : `WHERE ${where} ORDER BY b.household_id, b.id, l.id`}`,
     )
     .raw(true)
-    .iterate(p) as IterableIterator<unknown[]>;
+    .iterate(few ? {} : p) as IterableIterator<unknown[]>;
   // Outcomes naming a loan. For many loans: one sequential pass over the outcomes and their visits (in visit order),
-  // sorted by household by SQLite's sorter (spilling to a temporary file, not memory). For a few (one loan, a
-  // household, a small township): each loan's outcomes through the (loan_id, kind) index, not a pass over them all.
-  const inScope = (db.prepare(`SELECT count(*) FROM temp.clock_scope`).pluck().get() as number) ?? 0;
-  const allLoans = (db.prepare(`SELECT max(id) FROM loans`).pluck().get() as number | null) ?? 0;
+  // sorted by household by SQLite's sorter (spilling to a temporary file, not memory). For a few: each loan's outcomes
+  // through the (loan_id, kind) index.
   const outcomesFrom =
-    inScope * 16 < allLoans
+    few
       ? `temp.clock_scope sc CROSS JOIN visit_outcomes o ON o.loan_id = sc.lid CROSS JOIN visits v ON v.id = o.visit_id`
       : `visit_outcomes o NOT INDEXED CROSS JOIN visits v ON v.id = o.visit_id CROSS JOIN temp.clock_scope sc ON sc.lid = o.loan_id`;
   // One row per household, its outcomes as one JSON array of arrays (OUTCOME_ARRAY order): JSON.parse builds them far
@@ -176,17 +190,17 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
   const marks = db
     .prepare(
       `SELECT b.household_id AS hh, b.id AS bid, m.loan_id AS loanId, m.id, m.kind, m.mark_date AS date, m.medium, m.note
-       FROM ${liveFacts('loan_marks')} m CROSS JOIN loans l ON l.id = m.loan_id CROSS JOIN borrowers b ON b.id = l.borrower_id ${PLACE_JOINS}
-       WHERE m.mark_date <= @today AND ${where} ORDER BY b.household_id, b.id, m.mark_date, m.id`,
+       FROM ${few ? `temp.clock_scope sc CROSS JOIN ${liveFacts('loan_marks')} m ON m.loan_id = sc.lid CROSS JOIN borrowers b ON b.id = sc.bid` : `${liveFacts('loan_marks')} m CROSS JOIN loans l ON l.id = m.loan_id CROSS JOIN borrowers b ON b.id = l.borrower_id ${PLACE_JOINS}`}
+       WHERE m.mark_date <= @today AND ${few ? '1' : where} ORDER BY b.household_id, b.id, m.mark_date, m.id`,
     )
-    .iterate(p) as IterableIterator<MarkRow>;
+    .iterate(few ? { today: p.today } : p) as IterableIterator<MarkRow>;
   const legal = db
     .prepare(
       `SELECT b.household_id AS hh, b.id AS bid, e.loan_id AS loanId, e.id, e.stage, e.event_date AS date, e.perform_by AS performBy, e.result, e.case_no AS caseNo
-       FROM ${liveFacts('legal_events')} e CROSS JOIN loans l ON l.id = e.loan_id CROSS JOIN borrowers b ON b.id = l.borrower_id ${PLACE_JOINS}
-       WHERE e.event_date <= @today AND ${where} ORDER BY b.household_id, b.id, e.event_date, e.id`,
+       FROM ${few ? `temp.clock_scope sc CROSS JOIN ${liveFacts('legal_events')} e ON e.loan_id = sc.lid CROSS JOIN borrowers b ON b.id = sc.bid` : `${liveFacts('legal_events')} e CROSS JOIN loans l ON l.id = e.loan_id CROSS JOIN borrowers b ON b.id = l.borrower_id ${PLACE_JOINS}`}
+       WHERE e.event_date <= @today AND ${few ? '1' : where} ORDER BY b.household_id, b.id, e.event_date, e.id`,
     )
-    .iterate(p) as IterableIterator<LegalRow>;
+    .iterate(few ? { today: p.today } : p) as IterableIterator<LegalRow>;
 
   const namedS = householdRows(named);
   const unnamedS = peekable(unnamed);
@@ -252,6 +266,17 @@ export function eachHouseholdClockFacts(db: Db, f: LoanFilter, today: IsoDate | 
     // clock_scope stays until the next pass or the connection's end: a caller may still be reading (the agenda).
     for (const it of [loans, named, unnamed, marks, legal]) it.return?.();
   }
+}
+
+/**
+ * Whether the loans of the last pass (temp.clock_scope) are few against the database (under a sixteenth): then
+ * queries over them are driven by them through the indexes (src/db/agenda.ts for the agenda's other cursors too),
+ * else they are passes over the tables.
+ */
+export function clockScopeIsFew(db: Db): boolean {
+  const inScope = (db.prepare(`SELECT count(*) FROM temp.clock_scope`).pluck().get() as number) ?? 0;
+  const allLoans = (db.prepare(`SELECT max(id) FROM loans`).pluck().get() as number | null) ?? 0;
+  return inScope * 16 < allLoans;
 }
 
 /** Rows [hh, JSON array of outcome arrays], one per household in household order: take(hh) returns hh's outcomes. */

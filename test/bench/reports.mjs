@@ -26,9 +26,8 @@ function run(label, args, target) {
   const cpu = /__CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr);
   const cpuS = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
   const ok = s < target.s && (target.mb === undefined || mb < target.mb);
-  console.log(
-    `  ${label.padEnd(44)} ${s.toFixed(1).padStart(6)} s (CPU ${cpuS.toFixed(1)} s)  ${mb.toFixed(0).padStart(5)} MB  (load ${load.toFixed(2)})  target < ${target.s} s${target.mb ? `, < ${target.mb} MB` : ''}: ${ok ? 'met' : 'MISSED'}`,
-  );
+  const verdict = target.s === undefined ? '(no target)' : `target < ${target.s} s${target.mb ? `, < ${target.mb} MB` : ''}: ${ok ? 'met' : 'MISSED'}`;
+  console.log(`  ${label.padEnd(44)} ${s.toFixed(1).padStart(6)} s (CPU ${cpuS.toFixed(1)} s)  ${mb.toFixed(0).padStart(5)} MB  (load ${load.toFixed(2)})  ${verdict}`);
 }
 
 console.log(`reports bench: ${LOANS.toLocaleString()} loans, ${(LOANS * 5).toLocaleString()} visits; ${os.cpus().length} cores; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
@@ -37,4 +36,8 @@ run('report limitation --json --out x.json', ['report', 'limitation', '--json', 
 console.log(`    (output: CSV ${(fs.statSync(path.join(out, 'limitation.csv')).size / 1e6).toFixed(0)} MB, JSON ${(fs.statSync(path.join(out, 'limitation.json')).size / 1e6).toFixed(0)} MB)`);
 run('agenda --limit 20 --json', ['agenda', '--limit', '20', '--json'], { s: 5 });
 run('report aging --json', ['report', 'aging', '--json'], { s: 3 });
+// One township of the twenty (about 50,000 loans), as an officer asks for it: the queries are driven by its loans
+// (src/db/limitation.ts clockScopeIsFew) and read through a memory map, so resident memory counts mapped file pages.
+run('agenda --township 测试镇07 --limit 20 --json', ['agenda', '--township', '测试镇07', '--limit', '20', '--json'], {});
+run('report limitation --township 测试镇07 --out x.csv', ['report', 'limitation', '--township', '测试镇07', '--out', path.join(out, 'limitation-township.csv')], {});
 console.log(`  load at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -1,6 +1,6 @@
 // `fieldvisit agenda` (action): the households to visit next, each with its reasons, grouped by committee and group for a day's route.
 import type { Command } from 'commander';
-import { comparePlaceOrder, eachHouseholdClockFacts } from '../../../db/limitation.js';
+import { clockScopeIsFew, comparePlaceOrder, eachHouseholdClockFacts } from '../../../db/limitation.js';
 import { householdAgendaCursor, householdPromiseCursor, loanOfficers, type HouseholdAgendaFacts } from '../../../db/agenda.js';
 import { DataError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
@@ -36,11 +36,14 @@ export function action(ctx: Context) {
       let facts: ReturnType<typeof householdAgendaCursor> | undefined;
       let promises: ReturnType<typeof householdPromiseCursor> | undefined;
       let fact: IteratorResult<HouseholdAgendaFacts> | undefined;
+      let few: boolean | undefined;
       try {
         eachHouseholdClockFacts(db, { ...place, officer }, now, (house) => {
           const hh = house[0]!.householdId;
-          facts ??= householdAgendaCursor(db, now, { ...place, officer });
-          promises ??= householdPromiseCursor(db, now, { townshipId: place.townshipId });
+          // Driven by the scope's households when the pass holds a few loans (a township, an officer's loans).
+          few ??= clockScopeIsFew(db);
+          facts ??= householdAgendaCursor(db, now, { ...place, officer }, few);
+          promises ??= householdPromiseCursor(db, now, { townshipId: place.townshipId }, few);
           fact ??= facts.next();
           while (!fact.done && fact.value.householdId < hh) fact = facts.next();
           const ps = promises.take(hh);
