@@ -4,10 +4,9 @@
 import { eachHouseholdClockFacts, comparePlaceOrder, type LoanFilter } from '../db/limitation.js';
 import { openLimitationSpool } from '../db/spool.js';
 import type { IsoDate } from '../domain/dates.js';
-import { guarantorDeadline } from '../domain/guarantee.js';
 import type { LimitationStatus } from '../domain/limitation.js';
 import type { Db } from '../db/open.js';
-import { buildLimitationReportFromRows, emptyCounts, loanClockRow, STATUS_RANK, type ClockOptions, type LimitationReport, type LoanClockRow } from '../report/limitation.js';
+import { buildLimitationReportFromRows, limitationTally, loanClockRow, STATUS_RANK, type ClockOptions, type LimitationReport, type LoanClockRow } from '../report/limitation.js';
 import type { LimitationReportHead, LimitationStreamFormat } from '../format/limitation.js';
 
 export type LimitationOptions = ClockOptions & { township?: string | null; status?: LimitationStatus | null };
@@ -37,22 +36,17 @@ export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptio
 ): void {
   const spool = openLimitationSpool();
   try {
-    const counts = emptyCounts();
-    let disagreements = 0;
+    const tally = limitationTally(o);
     eachHouseholdClockFacts(db, f, o.today as IsoDate, (house) => {
       for (const x of house) {
         // A loan that owes nothing is not reported: its clock is not computed (loanClockRow's `outstanding`).
         if (!(x.principalFen + x.interestFen > 0)) continue;
         const r = loanClockRow(x, o);
+        const t = tally.add(r);
         const c = r.clock;
         if (!c) spool.addNoDueDate(x);
-        else {
-          counts[c.status]++;
-          if (c.officerFinding?.disagrees) disagreements++;
-          if (!o.status || c.status === o.status) spool.addLoan(STATUS_RANK[c.status], c.expires ?? '9999-12-31', x.loanNo, fmt.loan(r));
-        }
-        const d = guarantorDeadline(r.guarantee, o.withinDays);
-        if (d) spool.addGuarantee(d.daysLeft, x, fmt.guarantee(r));
+        else if (t.listed) spool.addLoan(STATUS_RANK[c.status], c.expires ?? '9999-12-31', x.loanNo, fmt.loan(r));
+        if (t.guarantee) spool.addGuarantee(t.guarantee.daysLeft, x, fmt.guarantee(r));
       }
     });
     const head: LimitationReportHead = {
@@ -61,8 +55,8 @@ export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptio
       withinDays: o.withinDays,
       township: o.township ?? null,
       statusFilter: o.status ?? null,
-      counts,
-      disagreements,
+      counts: tally.counts,
+      disagreements: tally.disagreements(),
     };
     // A write buffer of about a megabyte: few system calls, little memory. The rows' bodies are read from the spool
     // straight into it, separators and head/tail text are encoded into it; it goes out as bytes when the caller takes

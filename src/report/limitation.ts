@@ -92,25 +92,53 @@ export function buildLimitationReport(
   return buildLimitationReportFromRows(facts.map((f) => loanClockRow(f, o)).filter((r) => r.outstanding), o);
 }
 
+/**
+ * What the report keeps of each row as the rows go by, one rule for the whole report and the streamed one
+ * (src/cli/limitationStream.ts): the counts by status and the officer findings that disagree (over every dated row,
+ * whatever the status filter), whether the row is listed (it has a clock and passes the filter), and its guarantee
+ * deadline within the window.
+ */
+export function limitationTally(o: ClockOptions & { status?: LimitationStatus | null }) {
+  const counts = emptyCounts();
+  let disagreements = 0;
+  return {
+    counts,
+    disagreements: () => disagreements,
+    add(r: LoanClockRow): { listed: boolean; guarantee: ReturnType<typeof guarantorDeadline> } {
+      const guarantee = guarantorDeadline(r.guarantee, o.withinDays);
+      const c = r.clock;
+      if (!c) return { listed: false, guarantee };
+      counts[c.status]++;
+      if (c.officerFinding?.disagrees) disagreements++;
+      return { listed: !o.status || c.status === o.status, guarantee };
+    },
+  };
+}
+
 /** The report from the rows of the loans that still owe something, in place order (township, committee, group, household, due date, loan). */
 export function buildLimitationReportFromRows(
   all: LoanClockRow[],
   o: ClockOptions & { township?: string | null; status?: LimitationStatus | null },
 ): LimitationReport {
-  const dated = all.filter((r) => r.clock);
-  const counts = emptyCounts();
-  for (const r of dated) counts[r.clock!.status]++;
-  const rows = dated.filter((r) => !o.status || r.clock!.status === o.status).sort(compareClockRows);
+  const tally = limitationTally(o);
+  const rows: LoanClockRow[] = [];
+  const guarantees: { row: LoanClockRow; daysLeft: number }[] = [];
+  for (const r of all) {
+    const t = tally.add(r);
+    if (t.listed) rows.push(r);
+    if (t.guarantee) guarantees.push({ row: r, daysLeft: t.guarantee.daysLeft });
+  }
   return {
     today: o.today,
     periodYears: o.periodYears,
     withinDays: o.withinDays,
     township: o.township ?? null,
     statusFilter: o.status ?? null,
-    rows,
-    counts,
+    rows: rows.sort(compareClockRows),
+    counts: tally.counts,
     noDueDate: all.filter((r) => !r.clock),
-    guaranteesEnding: all.filter((r) => guarantorDeadline(r.guarantee, o.withinDays) !== null).sort((a, b) => guarantorDeadline(a.guarantee, o.withinDays)!.daysLeft - guarantorDeadline(b.guarantee, o.withinDays)!.daysLeft),
-    disagreements: dated.filter((r) => r.clock!.officerFinding?.disagrees).length,
+    // Soonest first; equal days keep place order (a stable sort).
+    guaranteesEnding: guarantees.sort((a, b) => a.daysLeft - b.daysLeft).map((g) => g.row),
+    disagreements: tally.disagreements(),
   };
 }
