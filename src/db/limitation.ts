@@ -269,14 +269,16 @@ export function eachHouseholdClockFacts(
 }
 
 /**
- * Whether the loans of the last pass (temp.clock_scope) are few against the database (under a sixteenth): then
+ * Whether the loans of the last pass (temp.clock_scope) are few against the database (under a quarter): then
  * queries over them are driven by them through the indexes (src/db/agenda.ts for the agenda's other cursors too),
- * else they are passes over the tables.
+ * else they are passes over the tables. Measured (2026-11-30): driven, a township of 8% of 200,000 loans took 0.6 s
+ * against 0.9 s for the passes, 8% of 1,000,000 4.7 s against 7.0 s (a sixteenth, the line before, sent it to the
+ * passes); the whole database driven took 7.7 s against 6.7 s.
  */
 export function clockScopeIsFew(db: Db): boolean {
   const inScope = (db.prepare(`SELECT count(*) FROM temp.clock_scope`).pluck().get() as number) ?? 0;
   const allLoans = (db.prepare(`SELECT max(id) FROM loans`).pluck().get() as number | null) ?? 0;
-  return inScope * 16 < allLoans;
+  return inScope * 4 < allLoans;
 }
 
 /** Rows [hh, JSON array of outcome arrays], one per household in household order: take(hh) returns hh's outcomes. */
