@@ -68,6 +68,12 @@ export function cliAsync(args: string[], opts: { db?: string; env?: Record<strin
   });
 }
 
+/** A setup step that must succeed: its result, or an error naming the command, its exit code and its stderr. */
+export function succeeded<R extends CliResult>(args: string[], r: R): R {
+  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
+  return r;
+}
+
 export function json<T = any>(r: CliResult): T {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;

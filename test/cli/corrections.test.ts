@@ -1,12 +1,8 @@
 // A voided visit takes its side effects with it: the status (deceased, away) it recorded lapses, and so does the death suspension.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runInProcess, sampleDb } from '../helpers.js';
+import { runInProcess, sampleDb, succeeded } from '../helpers.js';
 
-async function ok(args: string[], db: string) {
-  const r = await runInProcess(args, { db });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const ok = async (args: string[], db: string) => succeeded(args, await runInProcess(args, { db }));
 
 describe('a voided visit takes its status change with it', () => {
   let db: string;

@@ -2,31 +2,17 @@
 // written dates, pay-by, wording), the guarantor's own address, --pay-by checks, and --force for a same-day repeat.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, json, query, runInProcess, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { json, query, runInProcess, sampleDb, snapshot, tmpDir, succeeded } from '../helpers.js';
+import { goldenIn } from '../golden.js';
+import { CHROMIUM, runChromium } from '../browser.js';
 
-const GOLDEN = path.join(FIXTURES, 'notices');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 let base: string;
 
-/** Compares with test/fixtures/notices/NAME; UPDATE_GOLDEN=1 rewrites it instead. */
-function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (UPDATE) {
-    fs.mkdirSync(GOLDEN, { recursive: true });
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  expect(fs.existsSync(file), `missing golden ${name}: run UPDATE_GOLDEN=1 npx vitest run test/cli/notices.test.ts`).toBe(true);
-  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
-}
+const golden = goldenIn('notices', 'test/cli/notices.test.ts');
 
-async function must(args: string[], db: string) {
-  const r = await runInProcess(args, { db });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const must = async (args: string[], db: string) => succeeded(args, await runInProcess(args, { db }));
 
 /** A fresh copy of the sample register with a letterhead, so every test draws the same numbers. */
 function fresh(): string {
@@ -133,18 +119,15 @@ describe('what a notice says', () => {
     expect(html).not.toMatch(/https?:\/\/|<script/);
   });
 
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM].find((p) => p && fs.existsSync(p));
   // Reported as skipped (not passed) where no Chromium is installed; CI installs it.
-  it.skipIf(!chromium)('the notice fits one A4 page in a real browser (both copies)', async () => {
+  it.skipIf(!CHROMIUM)('the notice fits one A4 page in a real browser (both copies)', async () => {
     const db = fresh();
     for (const lang of ['zh', 'en']) {
       const dir = tmpDir('fv-notice-pdf-');
       const html = path.join(dir, 'n.html');
       await must(['notice', 'issue', '--loan', 'WS-2022-0002', '--type', 'guarantor', '--pay-by', '2026-12-31', '--out', html, '--lang', lang, '--force'], db);
       const pdf = path.join(dir, 'n.pdf');
-      spawnSync(chromium!, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, `file://${html}`], {
-        timeout: 60000,
-      });
+      runChromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href]);
       const bytes = fs.readFileSync(pdf).toString('latin1');
       expect(bytes.match(/\/Type\s*\/Page[^s]/g), lang).toHaveLength(1);
     }

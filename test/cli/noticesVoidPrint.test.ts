@@ -3,17 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { json, query, runInProcess, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { json, query, runInProcess, sampleDb, snapshot, tmpDir, succeeded } from '../helpers.js';
 import { SqliteDatabase } from '../../src/db/driver.js';
 import { contentChecksum } from '../../src/db/bundle.js';
 
 let base: string;
 
-async function must(args: string[], db: string) {
-  const r = await runInProcess(args, { db });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const must = async (args: string[], db: string) => succeeded(args, await runInProcess(args, { db }));
 
 function fresh(): string {
   const to = path.join(tmpDir(), 'v.db');

@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { goldenIn } from '../golden.js';
 
-const GOLDEN = path.join(FIXTURES, 'weekly');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const BASE = ['report', 'weekly', '--week', '2026-W47', '--next', '香坪镇'];
 let db: string;
 
@@ -13,19 +12,9 @@ beforeAll(() => {
   db = sampleDb({ visits: true });
 });
 
-/** Compares with test/fixtures/weekly/NAME; UPDATE_GOLDEN=1 rewrites the file instead. */
-function golden(name: string, raw: string): void {
-  // Global record ids (UUIDv7, or the v8 ids imported visits derive from their visit_id) are masked; everything else must match byte for byte.
-  const actual = raw.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[78][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, '<uuid>');
-  const file = path.join(GOLDEN, name);
-  if (UPDATE) {
-    fs.mkdirSync(GOLDEN, { recursive: true });
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  expect(fs.existsSync(file), `missing golden ${name}: run UPDATE_GOLDEN=1 npx vitest run test/cli/reportWeekly.test.ts`).toBe(true);
-  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
-}
+const compareGolden = goldenIn('weekly', 'test/cli/reportWeekly.test.ts');
+/** Global record ids (UUIDv7, or the v8 ids imported visits derive from their visit_id) are masked; everything else must match byte for byte. */
+const golden = (name: string, raw: string) => compareGolden(name, raw.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[78][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, '<uuid>'));
 
 describe('report weekly golden output', () => {
   const cases: [string, string[], 'zh' | 'en'][] = [

@@ -2,11 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { goldenIn } from '../golden.js';
 import { displayWidth } from '../../src/format/displayWidth.js';
 
-const GOLDEN = path.join(FIXTURES, 'weekly');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const BASE = ['report', 'weekly', '--week', '2026-W47', '--next', '香坪镇'];
 let db: string;
 
@@ -14,15 +13,7 @@ beforeAll(() => {
   db = sampleDb({ visits: true });
 });
 
-function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (UPDATE) {
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  expect(fs.existsSync(file), `missing golden ${name}: run UPDATE_GOLDEN=1 npx vitest run test/cli/weeklyWechat.test.ts`).toBe(true);
-  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
-}
+const golden = goldenIn('weekly', 'test/cli/weeklyWechat.test.ts');
 
 describe('report weekly for WeChat', () => {
   for (const lang of ['zh', 'en'] as const) {

@@ -3,15 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
-import { FIXTURES, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { goldenIn } from '../golden.js';
 import { dumpWorkbook, readWorkbook } from '../xlsxDump.js';
 import { openDatabase } from '../../src/db/open.js';
 import { weekFacts } from '../../src/db/weekly.js';
 import { buildWeeklyReport } from '../../src/report/buildWeeklyReport.js';
 import { weeklyReportAsXlsx } from '../../src/format/weeklyReportAsXlsx.js';
 
-const GOLDEN = path.join(FIXTURES, 'xlsx');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const WEEK = ['report', 'weekly', '--week', '2026-W47', '--next', '香坪镇'];
 let db: string;
 
@@ -19,17 +18,7 @@ beforeAll(() => {
   db = sampleDb({ visits: true });
 });
 
-/** Compares with test/fixtures/xlsx/NAME; UPDATE_GOLDEN=1 rewrites the file instead. */
-function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (UPDATE) {
-    fs.mkdirSync(GOLDEN, { recursive: true });
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  expect(fs.existsSync(file), `missing golden ${name}: run UPDATE_GOLDEN=1 npx vitest run test/cli/xlsxOutput.test.ts`).toBe(true);
-  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
-}
+const golden = goldenIn('xlsx', 'test/cli/xlsxOutput.test.ts');
 
 async function workbookOf(args: string[], lang: 'zh' | 'en' = 'en', name = 'out.xlsx'): Promise<{ bytes: Uint8Array; file: string }> {
   const file = path.join(tmpDir(), name);

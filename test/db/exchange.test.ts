@@ -5,16 +5,12 @@ import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { voidVisit } from '../../src/db/visits.js';
-import { cli, DATA, json, query, runInProcess, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { cli, DATA, json, query, runInProcess, sampleDb, snapshot, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-laptops-');
 const f = (n: string) => path.join(dir, n);
 
-async function ok(args: string[], db: string, env?: Record<string, string>) {
-  const r = await runInProcess(args, { db, env });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const ok = async (args: string[], db: string, env?: Record<string, string>) => succeeded(args, await runInProcess(args, { db, env }));
 
 /** Splits data/visits.csv by officer, so each laptop records its own officer's visits. */
 function visitsOf(officer: string, file: string): string {

@@ -8,16 +8,12 @@ import { loanClockFacts } from '../../src/db/limitation.js';
 import { expandBundleArgs } from '../../src/cli/commands/exchange/merge.js';
 import { voidVisit } from '../../src/db/visits.js';
 import { importedVisitUid } from '../../src/domain/ids.js';
-import { DATA, json, query, runInProcess, sampleDb, tmpDir } from '../helpers.js';
+import { DATA, json, query, runInProcess, sampleDb, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-xfix-');
 const f = (n: string) => path.join(dir, n);
 
-async function ok(args: string[], db: string, env?: Record<string, string>) {
-  const r = await runInProcess(args, { db, env });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const ok = async (args: string[], db: string, env?: Record<string, string>) => succeeded(args, await runInProcess(args, { db, env }));
 
 /** data/roster.csv with one loan's principal changed. */
 function rosterWith(file: string, loanNo: string, from: string, to: string): string {

@@ -1,29 +1,16 @@
 // The legal file of one loan (证据目录): its content as JSON, and the printable page rendered by headless Chromium.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, json, sampleDb, tmpDir } from '../helpers.js';
 import { countColour, decodePng, solidPng } from '../png.js';
+import { CHROMIUM, runChromium } from '../browser.js';
 
-function findChromium(): string | null {
-  for (const c of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (c && fs.existsSync(c)) return c;
-  return null;
-}
-const CHROMIUM = findChromium();
 if (!CHROMIUM) console.warn('dossier browser check skipped: Chromium not found (install Debian’s chromium package, or set CHROMIUM=/path/to/chromium).');
 
 function printToPdf(html: string, pdf: string): void {
-  const profile = tmpDir('fv-chromium-');
-  const r = spawnSync(
-    CHROMIUM!,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href],
-    { encoding: 'utf8', timeout: 90000 },
-  );
-  fs.rmSync(profile, { recursive: true, force: true });
-  if (r.error) throw r.error;
+  runChromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href]);
 }
 
 let db: string;
@@ -46,14 +33,7 @@ beforeAll(() => {
 const RECEIPT = '#c81e64';
 
 function screenshot(html: string, png: string): void {
-  const profile = tmpDir('fv-chromium-');
-  const r = spawnSync(
-    CHROMIUM!,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`, '--window-size=900,6000', `--screenshot=${png}`, pathToFileURL(html).href],
-    { encoding: 'utf8', timeout: 90000 },
-  );
-  fs.rmSync(profile, { recursive: true, force: true });
-  if (r.error) throw r.error;
+  runChromium(['--window-size=900,6000', `--screenshot=${png}`, pathToFileURL(html).href]);
 }
 
 describe('loan dossier', () => {

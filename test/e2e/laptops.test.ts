@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, cliAsync, query, tmpDir } from '../helpers.js';
+import { BIN, cli, cliAsync, query, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-kill-');
 const f = (n: string) => path.join(dir, n);
@@ -18,11 +18,7 @@ function rosterCsv(file: string, n: number, prefix: string): string {
   return file;
 }
 
-function must(args: string[], db: string) {
-  const r = cli(args, { db });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const must = (args: string[], db: string) => succeeded(args, cli(args, { db }));
 
 /** Starts the binary and kills it with SIGKILL after `ms`; resolves with how it ended. */
 function runAndKill(args: string[], db: string, ms: number): Promise<{ killed: boolean; code: number | null }> {

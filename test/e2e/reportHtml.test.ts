@@ -1,47 +1,15 @@
 // The printable weekly report in a real browser: headless Chromium renders it (township name laid out, chart bars painted).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, sampleDb, tmpDir } from '../helpers.js';
 import { countColour, decodePng } from '../png.js';
+import { CHROMIUM, runChromium } from '../browser.js';
 import { INTEREST_COLOUR, PRINCIPAL_COLOUR } from '../../src/format/weeklyReportAsHtml.js';
 
-function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((x): x is string => !!x);
-  for (const c of candidates) if (fs.existsSync(c)) return c;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const name of ['chromium', 'chromium-browser']) if (fs.existsSync(path.join(dir, name))) return path.join(dir, name);
-  }
-  return null;
-}
-
-const CHROMIUM = findChromium();
 if (!CHROMIUM) console.warn('report HTML browser check skipped: Chromium not found (install Debian’s chromium package, or set CHROMIUM=/path/to/chromium).');
-
-function chromium(args: string[]): string {
-  const profile = tmpDir('fv-chromium-');
-  const r = spawnSync(
-    CHROMIUM!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--hide-scrollbars',
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { encoding: 'utf8', timeout: 90000, maxBuffer: 64 * 1024 * 1024 },
-  );
-  fs.rmSync(profile, { recursive: true, force: true });
-  if (r.error) throw r.error;
-  return r.stdout;
-}
+const chromium = runChromium;
 
 
 describe.skipIf(!CHROMIUM)('weekly report HTML in headless Chromium', () => {
