@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { DataError } from '../domain/errors.js';
-import { CsvParser, type CsvRecord } from './csvParser.js';
+import { CsvParser, CsvSyntaxError, type CsvRecord } from './csvParser.js';
 import { text } from '../domain/text.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -451,34 +450,10 @@ function decodedText(src: TableSource, encoding: EncodingName, state: DecodeStat
   return { input, decoded };
 }
 
-function csvStream(src: TableSource, encoding: EncodingName, delimiter: string, info: boolean, state: DecodeState = { control: false, replacement: false }) {
-  const { input, decoded } = decodedText(src, encoding, state);
-  const parser = decoded.pipe(
-    parse({ bom: true, delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: false, info }),
-  );
-  // pipe() does not forward errors: hand the decoder's refusal to the parser, which the reader awaits.
-  decoded.on('error', (e) => parser.destroy(e));
-  return { input, parser };
-}
-
-/** The line on which the record that csv-parse refused begins (only on the error path, so a second, slower parse is fine). */
-async function failingRecordLine(src: TableSource, encoding: EncodingName, delimiter: string): Promise<number> {
-  const { input, parser } = csvStream(src, encoding, delimiter, true);
-  let last = 0;
-  // Events, not for-await: an async iterator drops the records parsed in the same chunk as the error.
-  await new Promise<void>((resolve) => {
-    parser.on('data', (rec: { info: { lines: number } }) => (last = rec.info.lines));
-    parser.on('error', () => resolve());
-    parser.on('end', () => resolve());
-  });
-  input.destroy();
-  return last + 1;
-}
-
 async function* csvRows(src: TableSource, encoding: EncodingName): AsyncGenerator<SourceRow> {
   const delimiter = sniffDelimiter(src.path, encoding, src.displayName);
-  // The decoded text goes through the import's own parser (src/import/csvParser.ts: csv-parse's records, faster);
-  // csv-parse stays for the error path, to locate a refused record as before.
+  // The decoded text goes through the import's own parser (src/import/csvParser.ts: csv-parse's records, faster),
+  // which names the line a refused record starts on.
   const state: DecodeState = { control: false, replacement: false };
   const { input, decoded } = decodedText(src, encoding, state);
   const parser = new CsvParser(delimiter);
@@ -511,17 +486,14 @@ async function* csvRows(src: TableSource, encoding: EncodingName): AsyncGenerato
         `read as GBK/GB18030, but line ${bad.line}, byte offset ${bad.offset} (${bad.bytes}) cannot be decoded (the file may be damaged, or not GBK)`,
       );
     }
-    if (err.code && (err.code.startsWith('CSV_') || err.code === 'INVALID_OPENING_QUOTE')) {
-      // The line csv-parse names for the refused record (as before this parser).
-      const line = await failingRecordLine(src, encoding, delimiter);
+    if (e instanceof CsvSyntaxError) {
+      const line = e.line;
       const why =
-        err.code === 'CSV_QUOTE_NOT_CLOSED'
+        e.code === 'CSV_QUOTE_NOT_CLOSED'
           ? text('这一行的引号没有闭合', 'a quote opened on this line is never closed')
-          : err.code === 'INVALID_OPENING_QUOTE'
+          : e.code === 'INVALID_OPENING_QUOTE'
             ? text('单元格中间出现了引号', 'a quote appears in the middle of a cell')
-            : err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
-              ? text('引号闭合后紧跟着其他字符', 'a closing quote is followed by other characters')
-              : text(`无法解析（${err.message}）`, `cannot be parsed (${err.message})`);
+            : text('引号闭合后紧跟着其他字符', 'a closing quote is followed by other characters');
       throw new DataError(
         text(
           `${src.displayName}:${line}：CSV 格式错误：${why.zh}。请检查引号是否成对（单元格内的引号要写成两个 ""），然后重新导出。`,
