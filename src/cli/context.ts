@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Prompter } from '../prompts/prompter.js';
 import type { IsoDate } from '../domain/dates.js';
-import { isValidIsoDate } from '../domain/isoDate.js';
+import { isValidIsoDate, localIsoDate } from '../domain/isoDate.js';
 import { UsageError } from '../domain/errors.js';
 import { text, type Lang } from '../domain/text.js';
 
@@ -59,8 +59,7 @@ export function today(ctx: Context): IsoDate {
     }
     return forced;
   }
-  const d = ctx.now();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDate(ctx.now());
 }
 
 export function nowIso(ctx: Context): string {

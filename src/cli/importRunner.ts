@@ -31,18 +31,15 @@ export interface ImportSpec<F extends string, R> {
    * rows are written: each row gets a savepoint, a DataError from the writer becomes a located problem.
    */
   rowsCanFail?: boolean;
-  /**
-   * Validate and write in a single read of the file, inside the one write transaction, rolled back when any row is
-   * bad (unless --skip-invalid) and for --dry-run. Same outcome as two phases, but the file is parsed once: for
-   * rosters the parse is half the cost. Requires that parse and crossCheck need nothing the writer changes.
-   */
-  onePass?: boolean;
-  /** onePass: the problems of a row whose key (a loan number) an earlier staged row, on `firstLine`, already has. */
+  /** With a staging table (below): the problems of a row whose key (a loan number) an earlier staged row, on `firstLine`, already has. */
   repeated?(row: R, firstLine: number): ParsedRow<R>['problems'];
   /**
-   * onePass: the caller's typed staging table (rosters: src/db/rosterImport.ts), filled without the write lock; `add`
-   * returns the line of an earlier staged row with the same key (a repeat) instead of staging it. The writer's
-   * finish() then writes the staged rows set-wise under the lock; write() is not called.
+   * Validate and write in a single read of the file: the caller's typed staging table (rosters:
+   * src/db/rosterImport.ts) is filled without the write lock as the rows are checked; `add` returns the line of an
+   * earlier staged row with the same key (a repeat) instead of staging it. The writer's finish() then writes the staged
+   * rows set-wise under the lock, all or nothing (rolled back when any row is bad, unless --skip-invalid, and for
+   * --dry-run); write() is not called. Same outcome as two phases, with the file parsed once (for rosters the parse
+   * is half the cost). Requires that parse and crossCheck need nothing the writer changes.
    */
   stage?(): { begin(): void; end(): void; add(line: number, row: R): number | null; count(): number; drop(): void };
 }
@@ -214,7 +211,8 @@ export async function runImport<F extends string, R, S>(
       result,
     });
 
-    if (spec.onePass) {
+    const makeStage = spec.stage;
+    if (makeStage) {
       // Read and check every row into a staging table without the main database's write lock; then take the lock
       // only to write the staged rows (all or nothing, rolled back for --dry-run).
       const progress1: Progress = createProgress(ctx, pick(text('导入', 'importing'), ctx.lang));
@@ -223,8 +221,7 @@ export async function runImport<F extends string, R, S>(
       let rows = 0;
       let written = 0;
       let result: S;
-      if (!spec.stage) throw new Error('a one-pass import needs its staging table');
-      const stage = spec.stage();
+      const stage = makeStage();
       // FIELDVISIT_IMPORT_TIMING=1 (the benchmark): phase and per-statement timings on stderr.
       const timer = ctx.env.FIELDVISIT_IMPORT_TIMING ? timeStatements(db) : null;
       const t0 = performance.now();

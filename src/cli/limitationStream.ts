@@ -6,7 +6,7 @@ import { openLimitationSpool } from '../db/spool.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { LimitationStatus } from '../domain/limitation.js';
 import type { Db } from '../db/open.js';
-import { buildLimitationReportFromRows, limitationTally, loanClockRow, STATUS_RANK, type ClockOptions, type LimitationReport, type LoanClockRow } from '../report/limitation.js';
+import { buildLimitationReportFromRows, isOutstanding, limitationTally, loanClockRow, STATUS_RANK, type ClockOptions, type LimitationReport, type LoanClockRow } from '../report/limitation.js';
 import type { LimitationReportHead, LimitationStreamFormat } from '../format/limitation.js';
 
 export type LimitationOptions = ClockOptions & { township?: string | null; status?: LimitationStatus | null };
@@ -39,8 +39,8 @@ export function streamLimitationReport(db: Db, f: LoanFilter, o: LimitationOptio
     const tally = limitationTally(o);
     eachHouseholdClockFacts(db, f, o.today as IsoDate, (house) => {
       for (const x of house) {
-        // A loan that owes nothing is not reported: its clock is not computed (loanClockRow's `outstanding`).
-        if (!(x.principalFen + x.interestFen > 0)) continue;
+        // A loan that owes nothing is not reported: its clock is not computed.
+        if (!isOutstanding(x)) continue;
         const r = loanClockRow(x, o);
         const t = tally.add(r);
         const c = r.clock;

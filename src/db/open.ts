@@ -1,4 +1,5 @@
 // Opens (and creates, owner-only) the database file: WAL, foreign keys, busy timeout, migrations on open.
+import { getSetting } from './settings.js';
 import type Database from 'better-sqlite3';
 import { SqliteDatabase } from './driver.js';
 import fs from 'node:fs';
@@ -157,7 +158,7 @@ export function openDatabase(file: string, opts: OpenOptions): Opened {
  * only saves help screens the SQLite driver, so a file that cannot be written (read-only media) is left as it is.
  */
 function markLang(db: Db): void {
-  const lang = (db.prepare(`SELECT value FROM settings WHERE key = 'lang'`).pluck().get() as string | undefined) ?? null;
+  const lang = getSetting(db, 'lang');
   if (((db.pragma('user_version', { simple: true }) as number) >>> 0) === langMarkValue(lang)) return;
   try {
     db.transaction(() => syncLangMark(db, lang)).immediate();

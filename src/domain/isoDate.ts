@@ -1,4 +1,5 @@
-// Whether a string is a real YYYY-MM-DD date: plain arithmetic with no library, so start-up code can check a date cheaply.
+// Whether a string is a real YYYY-MM-DD date, and a moment's local day: plain arithmetic with no library, so start-up
+// code can use them cheaply.
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -15,4 +16,9 @@ export function isValidIsoDate(s: string): boolean {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** The local calendar day of a moment (a Date the caller has; nothing here reads the clock). */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -13,6 +13,11 @@ export function pick(t: Text, lang: Lang): string {
   return t[lang];
 }
 
+/** The Chinese or the English of a label written inline (renderers): pick(text(zh, en), lang) without the object. */
+export function inLang(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
 export function isLang(v: unknown): v is Lang {
   return v === 'zh' || v === 'en';
 }

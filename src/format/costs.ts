@@ -1,6 +1,7 @@
 // Renders the cost list and the cost report (by kind, officer and case against cash recovered): text, Markdown, JSON, CSV, Excel.
 import type { Lang, Text } from '../domain/text.js';
-import { pick, text } from '../domain/text.js';
+import { inLang, pick, text } from '../domain/text.js';
+import { localIsoDate } from '../domain/isoDate.js';
 import { fenToDisplay } from '../domain/money.js';
 import { COST_KIND_TEXT, costRatio, type CostKind } from '../domain/cost.js';
 import type { CostRow } from '../db/costs.js';
@@ -11,15 +12,14 @@ import type { RendererMap } from './render.js';
 import { tableSheet, tableWorkbook, workbook } from './xlsx.js';
 
 const kindName = (k: CostKind, lang: Lang) => pick(COST_KIND_TEXT[k], lang);
-const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+const T = inLang;
 
 // ---------------------------------------------------------------- the list
 
-/** The local calendar day of a recorded instant (stored in UTC). */
+/** The local calendar day of a recorded instant (stored in UTC); the text as stored when it is not an instant. */
 function localDay(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return Number.isNaN(d.getTime()) ? iso.slice(0, 10) : localIsoDate(d);
 }
 
 function costJson(c: CostRow) {
@@ -147,7 +147,6 @@ interface Section {
 
 function sections(r: CostReport, lang: Lang): Section[] {
   const t = r.totals;
-  const sum = (xs: { costs: number }[]) => xs.reduce((s, x) => s + x.costs, 0);
   const totalLabel = T(lang, '合计', 'total');
   const moneyCol = (zh: string, en: string): Column => ({ header: T(lang, zh, en), align: 'right' });
   return [
@@ -161,7 +160,7 @@ function sections(r: CostReport, lang: Lang): Section[] {
       heading: text('按经办人（费用）与催收员（收回）', 'By officer (who spent; who collected)'),
       columns: [{ header: T(lang, '人员', 'officer') }, moneyCol('费用笔数', 'costs'), moneyCol('费用', 'cost'), moneyCol('收回笔数', 'payments'), moneyCol('收回现金', 'recovered'), moneyCol('费用占收回比', 'cost/recovered')],
       rows: r.byOfficer.map((x) => [x.officer, x.costs, fenToDisplay(x.costFen), x.payments, fenToDisplay(x.recoveredFen), percent(x.ratio)]),
-      total: [totalLabel, sum(r.byOfficer), fenToDisplay(t.costFen), t.payments, fenToDisplay(t.recoveredFen), percent(t.ratio)],
+      total: [totalLabel, t.costs, fenToDisplay(t.costFen), t.payments, fenToDisplay(t.recoveredFen), percent(t.ratio)],
     },
     {
       heading: text('按案件（贷款）', 'By case (loan)'),

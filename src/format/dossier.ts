@@ -1,7 +1,7 @@
 // Renders a loan's legal file (证据目录): a printable A4 page with embedded photos, the same as JSON, and as text.
 import { escapeHtml as esc } from './html.js';
 import { fenToDisplay } from '../domain/money.js';
-import { pick, type Lang } from '../domain/text.js';
+import { inLang, pick, type Lang } from '../domain/text.js';
 import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
 import { CHANNEL_LABELS } from '../domain/outcomes.js';
 import { PROOF_TEXT, type DossierAttachment } from '../domain/dossier.js';
@@ -25,14 +25,14 @@ export interface DossierRenderOptions {
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+const t = inLang;
 
 function effectLine(e: ClockEventUsed, lang: Lang): string {
   return `${pick(EFFECT_TEXT[e.effect], lang)}${lang === 'zh' ? '：' : ': '}${pick(e.why, lang)}`;
 }
 
 /** One evidence item in words: what happened, who acted, what it proves, the clock's reading with its article. */
-export function evidenceParts(it: EvidenceItem, lang: Lang, unmask: boolean) {
+export function evidenceParts(it: EvidenceItem, lang: Lang) {
   switch (it.kind) {
     case 'contact': {
       const v = it.visit;
@@ -54,7 +54,6 @@ export function evidenceParts(it: EvidenceItem, lang: Lang, unmask: boolean) {
         clock: it.events.map((e) => effectLine(e, lang)),
         ref: t(lang, `走访 #${v.visitId}`, `visit #${v.visitId}`),
         attachments: it.attachments,
-        unmask,
       };
     }
     case 'notice': {
@@ -72,7 +71,6 @@ export function evidenceParts(it: EvidenceItem, lang: Lang, unmask: boolean) {
         clock: [] as string[],
         ref: n.signedVisitId ? t(lang, `签回见走访 #${n.signedVisitId}`, `signed: visit #${n.signedVisitId}`) : '',
         attachments: [] as DossierAttachment[],
-        unmask,
       };
     }
     case 'mark': {
@@ -85,7 +83,6 @@ export function evidenceParts(it: EvidenceItem, lang: Lang, unmask: boolean) {
         clock: it.events.map((e) => effectLine(e, lang)),
         ref: `mark ${m.id}`,
         attachments: [] as DossierAttachment[],
-        unmask,
       };
     }
     case 'legal': {
@@ -102,7 +99,6 @@ export function evidenceParts(it: EvidenceItem, lang: Lang, unmask: boolean) {
         clock: it.events.map((e) => effectLine(e, lang)),
         ref: `legal ${l.id}`,
         attachments: [] as DossierAttachment[],
-        unmask,
       };
     }
   }
@@ -127,10 +123,10 @@ export function dossierJson(d: Dossier, o: DossierRenderOptions) {
       paid_at_branch: d.balance.branch.map((b) => ({ from: b.from, to: b.to, principal_fen: b.principalFen, interest_fen: b.interestFen })),
       outstanding: { principal_fen: d.balance.outstanding.principalFen, interest_fen: d.balance.outstanding.interestFen },
     },
-    clock: c.clock ? { ...loanClockJson(c), steps: clockSteps(c.clock) } : null,
+    clock: c.clock ? loanClockJson(c) : null,
     guarantor_clock: guaranteeJson(c.guarantee),
     evidence: d.evidence.map((it) => {
-      const x = evidenceParts(it, o.lang, !!o.unmask);
+      const x = evidenceParts(it, o.lang);
       return {
         no: it.no,
         date: it.date,
@@ -230,7 +226,7 @@ ${steps.map((s) => row([esc(s.date), esc(pick(s.what, L)), esc(pick(s.rule, L)),
 ${head([t(L, '序号', 'No.'), t(L, '日期', 'Date'), t(L, '方式', 'Channel'), t(L, '经办 / 行为人', 'Officer / actor'), t(L, '内容', 'What'), t(L, '证明事项', 'Proves'), t(L, '对时效的作用', 'For the clock')])}
 ${d.evidence
   .map((it) => {
-    const x = evidenceParts(it, L, !!o.unmask);
+    const x = evidenceParts(it, L);
     const atts = x.attachments.map((a) => attachmentHtml(a, L)).join('');
     return row([String(it.no), it.date, esc(x.channel), esc(x.who), x.what.map(esc).join('<br>') + (x.ref ? `<br><small>${esc(x.ref)}</small>` : '') + atts, esc(x.proves), x.clock.map(esc).join('<br>')]);
   })
@@ -278,7 +274,7 @@ export function dossierAsText(d: Dossier, o: DossierRenderOptions): string {
     '',
   ].filter((x, i) => x !== '' || i === 4);
   for (const it of d.evidence) {
-    const x = evidenceParts(it, L, !!o.unmask);
+    const x = evidenceParts(it, L);
     lines.push(`${it.no}. ${it.date} [${x.channel}] ${x.what.join('; ')} — ${x.proves}${x.attachments.length ? ` (${x.attachments.length} ${t(L, '个附件', 'attachment(s)')})` : ''}`);
     for (const cl of x.clock) lines.push(`   ${cl}`);
   }
@@ -297,7 +293,7 @@ export function dossierAsXlsx(d: Dossier, o: DossierRenderOptions): Promise<Uint
       what: label('内容', 'What'), proves: label('证明事项', 'Proves'), clock: label('对时效的作用', 'For the clock'), attachments: label('附件（SHA-256）', 'Attachments (SHA-256)'),
     },
     rows: d.evidence.map((it) => {
-      const x = evidenceParts(it, L, !!o.unmask);
+      const x = evidenceParts(it, L);
       return [it.no, it.date, x.channel, x.who, x.what.join('\n'), x.proves, x.clock.join('\n'), x.attachments.map((a) => `${a.name} ${a.sha256}`).join('\n')];
     }),
   };

@@ -1,15 +1,15 @@
 // Renders the legal view (cases by stage, deadlines coming, candidates for a lawsuit with their reasons): text, Markdown, JSON, CSV, Excel.
 import type { Lang } from '../domain/text.js';
-import { pick } from '../domain/text.js';
+import { inLang, pick } from '../domain/text.js';
 import { fenToDisplay } from '../domain/money.js';
 import { STAGE_TEXT, STATUS_TEXT } from '../domain/limitation.js';
-import type { CandidateLine, CandidateReason, CaseLine, DeadlineKind, DeadlineLine, LegalReport } from '../report/legal.js';
+import { REPEAT_THRESHOLD, type CandidateLine, type CandidateReason, type CaseLine, type DeadlineKind, type DeadlineLine, type LegalReport } from '../report/legal.js';
 import { asJson, renderTable, type Column } from './table.js';
 import { mdTable, money, tableAsCsv, type CsvCell, type DataTable } from './csv.js';
 import type { RendererMap } from './render.js';
 import { tableSheet, workbook } from './xlsx.js';
 
-const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+const T = inLang;
 
 const DEADLINE_TEXT: Record<DeadlineKind, { zh: string; en: string }> = {
   'enforcement-application': { zh: '申请强制执行期限（判决履行期限届满后 2 年）', en: 'apply for enforcement (2 years after the last day of performance)' },
@@ -53,8 +53,8 @@ function footer(r: LegalReport, lang: Lang): string[] {
   return [
     T(
       lang,
-      `起诉候选：尚未起诉、仍有欠款，且满足其一——诉讼时效即将届满且欠款不少于 ${fenToDisplay(r.minBalanceFen)} 元；拒签通知书 2 次以上；爽约（含部分兑现）2 次以上。`,
-      `Candidates: not yet filed, still owing, and at least one of — limitation expiring with at least ${fenToDisplay(r.minBalanceFen)} owed; 2 or more refusals to sign a notice; 2 or more broken (or partly kept) promises.`,
+      `起诉候选：尚未起诉、仍有欠款，且满足其一——诉讼时效即将届满且欠款不少于 ${fenToDisplay(r.minBalanceFen)} 元；拒签通知书 ${REPEAT_THRESHOLD} 次以上；爽约（含部分兑现）${REPEAT_THRESHOLD} 次以上。`,
+      `Candidates: not yet filed, still owing, and at least one of — limitation expiring with at least ${fenToDisplay(r.minBalanceFen)} owed; ${REPEAT_THRESHOLD} or more refusals to sign a notice; ${REPEAT_THRESHOLD} or more broken (or partly kept) promises.`,
     ),
     T(lang, '本报告仅为辅助提示，不构成法律意见。', 'An aid, not legal advice.'),
   ];

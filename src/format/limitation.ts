@@ -402,7 +402,7 @@ function limitationTable(r: LimitationReport): DataTable {
 }
 
 /**
- * The limitation report written piece by piece (src/report/limitationStream.ts), byte for byte what the CSV and JSON
+ * The limitation report written piece by piece (src/cli/limitationStream.ts), byte for byte what the CSV and JSON
  * renderers give for the whole report: `head` before the loans, one `loan` per row (most urgent first), then `tail`
  * once the guarantee periods and loans without a due date are known.
  */

@@ -1,7 +1,7 @@
 // Renders visits: the household brief shown before logging, the summary to confirm, the visit list, saved visits as JSON.
 import { pick, type Lang } from '../domain/text.js';
 import { fenToDisplay } from '../domain/money.js';
-import { CHANNEL_LABELS, OUTCOME_LABELS, REASON_LABELS } from '../domain/outcomes.js';
+import { CHANNEL_LABELS, inPerson, OUTCOME_LABELS, REASON_LABELS } from '../domain/outcomes.js';
 import { maskPhone } from '../domain/idNumber.js';
 import type { OutcomeInput } from '../domain/visit.js';
 import type { BorrowerDetail } from '../db/borrowers.js';
@@ -145,7 +145,7 @@ export function visitJson(v: VisitRow) {
     created_at: v.createdAt,
     channel: v.channel,
     evidence:
-      v.channel === 'visit' || v.channel === 'office'
+      inPerson(v.channel)
         ? null
         : { delivery: v.delivery, delivered_on: v.deliveredOn, delivered_to: maskPhone(v.deliveredTo), tracking_no: v.trackingNo, recording: v.recording === null ? null : v.recording === 1 },
     void: v.void ? { reason: v.void.reason, voided_by: v.void.by, voided_at: v.void.at } : null,

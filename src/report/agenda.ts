@@ -147,7 +147,7 @@ export function buildAgenda(
  * One household's entry: its reasons to go, its outstanding loans (`rows`, in place order) and promises; null when
  * there is no reason to go.
  */
-export function agendaHousehold(rows: LoanClockRow[], h: AgendaHouseholdFacts, ps: AgendaPromise[], o: ClockOptions): AgendaHousehold | null {
+function agendaHousehold(rows: LoanClockRow[], h: AgendaHouseholdFacts, ps: AgendaPromise[], o: ClockOptions): AgendaHousehold | null {
   const today = o.today;
   const reasons: AgendaReason[] = [];
   for (const r of rows) {
@@ -219,7 +219,7 @@ function zh(a: string, b: string): number {
 }
 
 /** Most urgent first; then by committee, group and household head as a reader of Chinese sorts them. */
-export function compareAgendaHouseholds(a: AgendaHousehold, b: AgendaHousehold, today: IsoDate): number {
+function compareAgendaHouseholds(a: AgendaHousehold, b: AgendaHousehold, today: IsoDate): number {
   return compareReasons(a.reasons[0]!, b.reasons[0]!, today) || zh(a.village, b.village) || zh(a.group ?? '', b.group ?? '') || zh(a.householdHead, b.householdHead);
 }
 

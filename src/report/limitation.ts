@@ -29,6 +29,11 @@ export interface LoanClockRow {
   outstanding: boolean;
 }
 
+/** The loan still owes something: only such loans are reported (and their clocks computed). */
+export function isOutstanding(f: Pick<LoanClockFacts, 'principalFen' | 'interestFen'>): boolean {
+  return f.principalFen + f.interestFen > 0;
+}
+
 export function loanClockRow(f: LoanClockFacts, o: ClockOptions): LoanClockRow {
   const clock = f.dueDate
     ? limitationClock(
@@ -46,7 +51,7 @@ export function loanClockRow(f: LoanClockFacts, o: ClockOptions): LoanClockRow {
       o.today,
       o.withinDays,
     ),
-    outstanding: f.principalFen + f.interestFen > 0,
+    outstanding: isOutstanding(f),
   };
 }
 
@@ -80,7 +85,7 @@ export function compareClockRows(a: LoanClockRow, b: LoanClockRow): number {
 }
 
 /** The counts a report shows above its rows, kept as the rows go by (the streamed report keeps only these). */
-export function emptyCounts(): Record<LimitationStatus, number> {
+function emptyCounts(): Record<LimitationStatus, number> {
   return { running: 0, expiring: 0, expired: 0, reconfirmed: 0, enforcing: 0, closed: 0 };
 }
 

@@ -1,14 +1,12 @@
 // The weekly report's definitions, each proved on the sample database with one change: households, signed, cash, intents, voids, merges, balances.
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/db/open.js';
+import type { Db } from '../../src/db/open.js';
 import { weekFacts } from '../../src/db/weekly.js';
 import { voidVisit } from '../../src/db/visits.js';
 import { buildWeeklyReport, type Figures, type WeeklyReport } from '../../src/report/buildWeeklyReport.js';
 import type { OutcomeInput } from '../../src/domain/visit.js';
-import { sampleDb, tmpDir } from '../helpers.js';
-import { recordOutcomes } from '../ledgerSteps.js';
+import { sampleDb } from '../helpers.js';
+import { openCopy, recordOutcomes } from '../ledgerSteps.js';
 
 const WEEK = { start: '2026-11-16', end: '2026-11-22', iso: '2026-W47' };
 let sample: string;
@@ -18,11 +16,7 @@ beforeAll(() => {
 });
 
 /** A fresh copy of the sample, so each definition is tested on its own change. */
-function copy(): Db {
-  const f = path.join(tmpDir('fv-weekly-'), 'copy.db');
-  fs.copyFileSync(sample, f);
-  return openDatabase(f, { nowIso: '2026-11-22T12:00:00Z' }).db;
-}
+const copy = (): Db => openCopy(sample, 'fv-weekly-');
 
 function report(db: Db, scope: { townshipId?: number; officer?: string } = {}): WeeklyReport {
   const facts = weekFacts(db, { start: WEEK.start, end: WEEK.end, ...scope });

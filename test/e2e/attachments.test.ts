@@ -10,18 +10,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, json, query, runInProcess, sampleDb, snapshot, tmpDir, type CliResult } from '../helpers.js';
+import { cli, json, query, runInProcess, sampleDb, snapshot, tmpDir, type CliResult, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-attach-');
 const f = (n: string) => path.join(dir, n);
-const check = (args: string[], r: CliResult): CliResult => {
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-};
 /** In-process, in the folder of the test's files. */
-const ok = async (args: string[], db: string, cwd = dir) => check(args, await runInProcess(args, { db, cwd }));
+const ok = async (args: string[], db: string, cwd = dir) => succeeded(args, await runInProcess(args, { db, cwd }));
 /** Through the built binary. */
-const okBin = (args: string[], db: string, cwd = dir) => check(args, cli(args, { db, cwd }));
+const okBin = (args: string[], db: string, cwd = dir) => succeeded(args, cli(args, { db, cwd }));
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 

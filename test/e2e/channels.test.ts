@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, json, runInProcess, snapshot, tmpDir, type CliResult } from '../helpers.js';
+import { cli, json, runInProcess, snapshot, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-chan-');
 const db = path.join(dir, 'chan.db');
@@ -15,14 +15,10 @@ const ROSTER = [
   ...['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6', 'C-7', 'C-8'].map((n, i) => `丙镇,丙村委,一组,户${i},人${i},${n},1000,0,2022-01-01,2024-05-06,王芳`),
 ].join('\n');
 
-function check(args: string[], r: CliResult): CliResult {
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
 /** In-process. */
-const ok = async (args: string[], file = db) => check(args, await runInProcess(args, { db: file }));
+const ok = async (args: string[], file = db) => succeeded(args, await runInProcess(args, { db: file }));
 /** Through the built binary. */
-const okBin = (args: string[], file = db) => check(args, cli(args, { db: file }));
+const okBin = (args: string[], file = db) => succeeded(args, cli(args, { db: file }));
 const clock = async (loan: string, file = db) => json(await runInProcess(['loan', 'clock', loan, '--json'], { db: file }));
 const log = (loan: string, ...a: string[]) => ok(['visit', 'log', '--loan', loan, '--officer', '王芳', ...a]);
 const inProcess = (args: string[]) => runInProcess(args, { db });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, json, query, runInProcess, snapshot, tmpDir, type CliResult } from '../helpers.js';
+import { cli, json, query, runInProcess, snapshot, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-clock-');
 const db = path.join(dir, 'clock.db');
@@ -21,14 +21,10 @@ const ROSTER = [
   '甲镇,甲村委,三组,壬户,壬某,K-8,1000,0,2024-01-01,2028-01-01,张明,,,',
 ].join('\n');
 
-function check(args: string[], r: CliResult): CliResult {
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
 /** In-process. */
-const ok = async (args: string[], file = db) => check(args, await runInProcess(args, { db: file }));
+const ok = async (args: string[], file = db) => succeeded(args, await runInProcess(args, { db: file }));
 /** Through the built binary. */
-const okBin = (args: string[], file = db) => check(args, cli(args, { db: file }));
+const okBin = (args: string[], file = db) => succeeded(args, cli(args, { db: file }));
 const clock = async (loan: string, file = db) => json(await runInProcess(['loan', 'clock', loan, '--json'], { db: file }));
 
 beforeAll(async () => {

@@ -9,15 +9,11 @@ import { contentChecksum, signedMessage } from '../../src/db/bundle.js';
 import { signerFor } from '../../src/db/keys.js';
 import { checkBundles } from '../../src/db/exchange.js';
 import { latestVersion, MIGRATIONS, openDatabase } from '../../src/db/open.js';
-import { cli, json, query, sampleDb, snapshot, tmpDir } from '../helpers.js';
+import { cli, json, query, sampleDb, snapshot, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-remerge-');
 const f = (n: string) => path.join(dir, n);
-const ok = (args: string[], db: string) => {
-  const r = cli(args, { db });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-};
+const ok = (args: string[], db: string) => succeeded(args, cli(args, { db }));
 const manifestValue = (bundle: string, key: string) => JSON.parse(query(bundle, `SELECT value FROM manifest WHERE key = ?`, key)[0].value);
 
 let sup: string;

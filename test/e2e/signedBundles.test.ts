@@ -9,18 +9,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDatabase as Database } from '../../src/db/driver.js';
 import { contentChecksum } from '../../src/db/bundle.js';
-import { cli, json, query, runInProcess, sampleDb, snapshot, tmpDir, type CliResult } from '../helpers.js';
+import { cli, json, query, runInProcess, sampleDb, snapshot, tmpDir, succeeded } from '../helpers.js';
 
 const dir = tmpDir('fv-signed-');
 const f = (n: string) => path.join(dir, n);
-const check = (args: string[], r: CliResult): CliResult => {
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-};
 /** In-process. */
-const ok = async (args: string[], db: string) => check(args, await runInProcess(args, { db }));
+const ok = async (args: string[], db: string) => succeeded(args, await runInProcess(args, { db }));
 /** Through the built binary. */
-const okBin = (args: string[], db: string) => check(args, cli(args, { db }));
+const okBin = (args: string[], db: string) => succeeded(args, cli(args, { db }));
 const inProcess = (args: string[], db: string) => runInProcess(args, { db });
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 

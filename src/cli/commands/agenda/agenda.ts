@@ -6,7 +6,7 @@ import { DataError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
 import { DEFAULT_EXPIRING_DAYS } from '../../../domain/limitation.js';
 import { agendaCollector } from '../../../report/agenda.js';
-import { loanClockRow } from '../../../report/limitation.js';
+import { isOutstanding, loanClockRow } from '../../../report/limitation.js';
 import { agendaRenderers } from '../../../format/agenda.js';
 import { today, type Context } from '../../context.js';
 import { withSession } from '../../runtime.js';
@@ -48,7 +48,7 @@ export function action(ctx: Context) {
           while (!fact.done && fact.value.householdId < hh) fact = facts.next();
           const ps = promises.take(hh);
           if (fact.done || fact.value.householdId !== hh) return;
-          const rows = house.filter((x) => x.principalFen + x.interestFen > 0).map((x) => loanClockRow(x, top.options)); // outstanding ones only, as loanClockRow's `outstanding`
+          const rows = house.filter(isOutstanding).map((x) => loanClockRow(x, top.options));
           if (rows.length === 0) return;
           rows.sort((a, b) => comparePlaceOrder(a.facts, b.facts));
           top.add(rows, fact.value, ps);

@@ -23,7 +23,7 @@ interface AddOpts {
 }
 
 /** The amount in fen, or a usage error naming --amount and what is wrong with it. */
-export function costAmount(v: string | undefined): number {
+function costAmount(v: string | undefined): number {
   if (v === undefined || v.trim() === '') throw new UsageError(text('请用 --amount 写明金额（元），如 --amount 120.00。', 'Give the amount in yuan with --amount, e.g. --amount 120.00.'));
   const r = parseYuan(v);
   if (!r.ok) {

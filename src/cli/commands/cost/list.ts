@@ -1,9 +1,7 @@
 // `fieldvisit cost list` (action): costs by loan, township and month (void ones with --all), in any format the registry gives it.
+import { monthOption } from '../../monthOption.js';
 import type { Command } from 'commander';
 import { listCosts } from '../../../db/costs.js';
-import { UsageError } from '../../../domain/errors.js';
-import { parseMonth } from '../../../domain/dates.js';
-import { text } from '../../../domain/text.js';
 import { costListRenderers } from '../../../format/costs.js';
 import { tableWidth, type Context } from '../../context.js';
 import { requireLoan } from '../../lookups.js';
@@ -22,8 +20,7 @@ interface Opts extends FormatFlags {
 export function action(ctx: Context) {
   return async (o: Opts, command: Command) => {
     const { format, headers } = outputFormat('cost list', o);
-    const m = o.month === undefined ? null : parseMonth(o.month);
-    if (o.month !== undefined && !m) throw new UsageError(text(`--month 需要 YYYY-MM 格式，如 2026-11，而不是“${o.month}”。`, `--month needs YYYY-MM, e.g. 2026-11, not "${o.month}".`));
+    const m = monthOption(o.month);
     await withSession(
       ctx,
       command,

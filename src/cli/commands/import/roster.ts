@@ -37,7 +37,6 @@ export function action(ctx: Context) {
         {
           fields: ROSTER_FIELDS,
           parse: parseRosterRow,
-          onePass: true,
           // Checked rows wait in a typed staging table and are written set-wise; a loan number may appear once per file.
           stage: () => (stage = createRosterStage(db, asOf)),
           repeated: (row, first) => [

@@ -23,7 +23,7 @@ export function recorder(db: Db, flag: string | undefined, required: boolean): s
   return by ?? null;
 }
 
-export function voidById(db: Db, table: 'loan_marks' | 'legal_events', idArg: string, reason: string | undefined, officer: string | undefined, nowIso: string) {
+function voidById(db: Db, table: 'loan_marks' | 'legal_events', idArg: string, reason: string | undefined, officer: string | undefined, nowIso: string) {
   if (!/^#?\d{1,12}$/.test(idArg.trim())) throw new UsageError(text(`“${idArg}”不是记录编号：用 fieldvisit loan clock 查看。`, `"${idArg}" is not a record id: see fieldvisit loan clock.`));
   if (!reason?.trim()) throw new UsageError(text('请用 --reason 写明作废原因。', 'Say why with --reason.'));
   const by = recorder(db, officer, true)!;

@@ -1,9 +1,7 @@
 // `fieldvisit report costs` (action): costs by kind, officer and case against the field cash recovered in the same township and month.
+import { monthOption } from '../../monthOption.js';
 import type { Command } from 'commander';
 import { listCosts, recoveries } from '../../../db/costs.js';
-import { UsageError } from '../../../domain/errors.js';
-import { parseMonth } from '../../../domain/dates.js';
-import { text } from '../../../domain/text.js';
 import { buildCostReport } from '../../../report/costs.js';
 import { costReportRenderers } from '../../../format/costs.js';
 import { today, type Context, tableWidth } from '../../context.js';
@@ -16,8 +14,7 @@ export function action(ctx: Context) {
   return async (opts: { month?: string; township?: string } & FormatFlags, command: Command) => {
     const { format, headers } = outputFormat('report costs', opts);
     const now = today(ctx);
-    const m = opts.month === undefined ? null : parseMonth(opts.month);
-    if (opts.month !== undefined && !m) throw new UsageError(text(`--month 需要 YYYY-MM 格式，如 2026-11，而不是“${opts.month}”。`, `--month needs YYYY-MM, e.g. 2026-11, not "${opts.month}".`));
+    const m = monthOption(opts.month);
     await withSession(
       ctx,
       command,

@@ -16,7 +16,7 @@ import { intOption, outputFormat, type FormatFlags } from '../../outputFormat.js
 import { periodYears, placeFilter } from '../../scope.js';
 
 /** A large balance, for the lawsuit candidates: 10,000 yuan unless --min-balance says otherwise. */
-export const DEFAULT_MIN_BALANCE_FEN = 1_000_000;
+const DEFAULT_MIN_BALANCE_FEN = 1_000_000;
 
 function minBalance(v: string | undefined): number {
   if (v === undefined) return DEFAULT_MIN_BALANCE_FEN;

@@ -1,11 +1,9 @@
 // `fieldvisit report officers --month` (action): each officer's field visits against the quota, cash, intents, promises kept.
+import { monthOption } from '../../monthOption.js';
 import type { Command } from 'commander';
 import { officerActivity } from '../../../db/officers.js';
 import { listPromises } from '../../../db/promises.js';
 import { getSetting } from '../../../db/settings.js';
-import { UsageError } from '../../../domain/errors.js';
-import { parseMonth } from '../../../domain/dates.js';
-import { text } from '../../../domain/text.js';
 import { buildOfficerReport } from '../../../report/officers.js';
 import { officersRenderers } from '../../../format/officers.js';
 import { today, type Context, tableWidth } from '../../context.js';
@@ -20,8 +18,7 @@ export function action(ctx: Context) {
   return async (opts: { month?: string; township?: string; } & FormatFlags, command: Command) => {
     const { format, headers } = outputFormat('report officers', opts);
     const now = today(ctx);
-    const m = parseMonth(opts.month ?? now.slice(0, 7));
-    if (!m) throw new UsageError(text(`--month 需要 YYYY-MM 格式，如 2026-11，而不是“${opts.month}”。`, `--month needs YYYY-MM, e.g. 2026-11, not "${opts.month}".`));
+    const m = monthOption(opts.month ?? now.slice(0, 7))!;
     await withSession(ctx, command, async ({ db }) => {
       const place = placeFilter(db, opts.township, undefined);
       const q = getSetting(db, 'visit-quota');
