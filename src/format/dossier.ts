@@ -2,7 +2,7 @@
 import { escapeHtml as esc } from './html.js';
 import { fenToDisplay } from '../domain/money.js';
 import { inLang, pick, type Lang } from '../domain/text.js';
-import { maskIdNumber, maskPhone } from '../domain/idNumber.js';
+import { maskIdNumber, maskPersonal, maskPhone } from '../domain/idNumber.js';
 import { CHANNEL_LABELS } from '../domain/outcomes.js';
 import { PROOF_TEXT, type DossierAttachment } from '../domain/dossier.js';
 import { ACTOR_TEXT, EFFECT_TEXT, STAGE_TEXT, clockSummary, type ClockEventUsed } from '../domain/limitation.js';
@@ -104,8 +104,13 @@ export function evidenceParts(it: EvidenceItem, lang: Lang) {
   }
 }
 
-function attachmentJson(a: DossierAttachment) {
-  return { visit_id: a.visitId, name: a.name, type: a.type, size: a.size, sha256: a.sha256 };
+/** An attachment's file name as shown: digit runs masked (a name may hold an ID number or a phone) unless --unmask. */
+function shownName(a: DossierAttachment, unmask: boolean | undefined): string {
+  return unmask ? a.name : maskPersonal(a.name);
+}
+
+function attachmentJson(a: DossierAttachment, unmask: boolean | undefined) {
+  return { visit_id: a.visitId, name: shownName(a, unmask), type: a.type, size: a.size, sha256: a.sha256 };
 }
 
 export function dossierJson(d: Dossier, o: DossierRenderOptions) {
@@ -137,11 +142,11 @@ export function dossierJson(d: Dossier, o: DossierRenderOptions) {
         proves: it.kind === 'contact' ? it.proves : null,
         clock: x.clock,
         ref: x.ref,
-        attachments: x.attachments.map(attachmentJson),
+        attachments: x.attachments.map((a) => attachmentJson(a, o.unmask)),
       };
     }),
     costs: { items: d.costs.items.map((k) => ({ id: k.id, date: k.date, kind: k.kind, amount_fen: k.amountFen, officer: k.officer, note: k.note, voided: k.voided })), total_fen: d.costs.totalFen },
-    unplaced_attachments: d.unplacedAttachments.map(attachmentJson),
+    unplaced_attachments: d.unplacedAttachments.map((a) => attachmentJson(a, o.unmask)),
   };
 }
 
@@ -149,11 +154,12 @@ export function dossierAsJson(d: Dossier, o: DossierRenderOptions): string {
   return asJson(dossierJson(d, o));
 }
 
-function attachmentHtml(a: DossierAttachment, lang: Lang): string {
-  const caption = `${esc(a.name)} · ${esc(a.type)} · ${a.size} B · SHA-256 ${a.sha256}`;
+function attachmentHtml(a: DossierAttachment, lang: Lang, unmask: boolean | undefined): string {
+  const name = shownName(a, unmask);
+  const caption = `${esc(name)} · ${esc(a.type)} · ${a.size} B · SHA-256 ${a.sha256}`;
   if (a.bytes && IMAGE_TYPES.has(a.type)) {
     const b64 = Buffer.from(a.bytes).toString('base64');
-    return `<figure class="att"><img src="data:${a.type};base64,${b64}" alt="${esc(a.name)}"><figcaption>${caption}</figcaption></figure>`;
+    return `<figure class="att"><img src="data:${a.type};base64,${b64}" alt="${esc(name)}"><figcaption>${caption}</figcaption></figure>`;
   }
   return `<div class="att-file">${t(lang, '附件', 'Attachment')}: ${caption}</div>`;
 }
@@ -227,7 +233,7 @@ ${head([t(L, '序号', 'No.'), t(L, '日期', 'Date'), t(L, '方式', 'Channel')
 ${d.evidence
   .map((it) => {
     const x = evidenceParts(it, L);
-    const atts = x.attachments.map((a) => attachmentHtml(a, L)).join('');
+    const atts = x.attachments.map((a) => attachmentHtml(a, L, o.unmask)).join('');
     return row([String(it.no), it.date, esc(x.channel), esc(x.who), x.what.map(esc).join('<br>') + (x.ref ? `<br><small>${esc(x.ref)}</small>` : '') + atts, esc(x.proves), x.clock.map(esc).join('<br>')]);
   })
   .join('\n')}
@@ -294,7 +300,7 @@ export function dossierAsXlsx(d: Dossier, o: DossierRenderOptions): Promise<Uint
     },
     rows: d.evidence.map((it) => {
       const x = evidenceParts(it, L);
-      return [it.no, it.date, x.channel, x.who, x.what.join('\n'), x.proves, x.clock.join('\n'), x.attachments.map((a) => `${a.name} ${a.sha256}`).join('\n')];
+      return [it.no, it.date, x.channel, x.who, x.what.join('\n'), x.proves, x.clock.join('\n'), x.attachments.map((a) => `${shownName(a, o.unmask)} ${a.sha256}`).join('\n')];
     }),
   };
   const balance: DataTable = {
