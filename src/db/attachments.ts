@@ -10,15 +10,9 @@ import { DataError } from '../domain/errors.js';
 import { text } from '../domain/text.js';
 import type { VisitInput } from '../domain/visit.js';
 import type { IsoDate } from '../domain/dates.js';
+import type { AttachmentFile } from '../domain/mediaType.js';
 
-/** A file read and checked, ready to store (src/import/readAttachment.ts makes these). */
-export interface AttachmentFile {
-  /** The file's own name (no folders). */
-  name: string;
-  mediaType: string;
-  sha256: string;
-  bytes: Buffer;
-}
+export type { AttachmentFile };
 
 export interface AttachmentRow {
   attachmentId: number;
@@ -218,9 +212,11 @@ export function applyBlobs(db: Db, b: BundleDb): void {
   if (!bundleHas(b, 'blobs')) return;
   const here = db.prepare(`SELECT 1 FROM blobs WHERE sha256 = ?`).pluck();
   const ins = db.prepare(`INSERT INTO blobs (sha256, size, bytes) VALUES (?, ?, ?)`);
+  // The bytes of a blob are read only when it is missing here, one at a time.
+  const blob = b.prepare(`SELECT size, bytes FROM blobs WHERE sha256 = ?`);
   for (const h of b.prepare(`SELECT sha256 FROM blobs ORDER BY rowid`).pluck().all() as string[]) {
     if (here.get(h)) continue;
-    const r = b.prepare(`SELECT size, bytes FROM blobs WHERE sha256 = ?`).get(h) as { size: number; bytes: Buffer };
+    const r = blob.get(h) as { size: number; bytes: Buffer };
     ins.run(h, r.size, r.bytes);
   }
 }

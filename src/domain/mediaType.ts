@@ -74,3 +74,12 @@ export function parseHashPrefix(s: string): string | null {
   const t = s.trim().toLowerCase();
   return /^[0-9a-f]{8,64}$/.test(t) ? t : null;
 }
+
+/** A file read and checked, ready to store (src/import/readAttachment.ts reads it, src/db/attachments.ts stores it). */
+export interface AttachmentFile {
+  /** The file's own name, without folders. */
+  name: string;
+  mediaType: string;
+  sha256: string;
+  bytes: Buffer;
+}

@@ -6,22 +6,15 @@ import path from 'node:path';
 import { DataError } from '../domain/errors.js';
 import { text } from '../domain/text.js';
 import { maskPersonal } from '../domain/idNumber.js';
-import { ATTACHMENT_LIMIT_BYTES, SNIFF_BYTES, sizeText, sniffMediaType } from '../domain/mediaType.js';
+import { ATTACHMENT_LIMIT_BYTES, SNIFF_BYTES, sizeText, sniffMediaType, type AttachmentFile } from '../domain/mediaType.js';
 
-export interface ReadAttachment {
-  /** The file's own name, without folders. */
-  name: string;
-  mediaType: string;
-  sha256: string;
-  bytes: Buffer;
-}
 
 /**
  * Reads `file` (relative to `cwd`) for attaching; `flag` names where it was given (`--attach` or `FILE`) in messages.
  * Throws a DataError naming the file (digit runs masked: a name may hold an ID number or a phone) when it is missing,
  * not a regular file, unreadable or over the limit.
  */
-export function readAttachment(file: string, cwd: string, flag: string): ReadAttachment {
+export function readAttachment(file: string, cwd: string, flag: string): AttachmentFile {
   const shown = maskPersonal(file);
   const at = flag.startsWith('-') ? `${flag} ${shown}` : shown;
   const refuse = (zh: string, en: string) => new DataError(text(`${at}：${zh}未保存任何内容。`, `${at}: ${en} Nothing was saved.`));
@@ -76,4 +69,9 @@ export function readAttachment(file: string, cwd: string, flag: string): ReadAtt
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Reads every file before anything is written: one missing, unreadable or oversized file refuses them all. */
+export function readAttachments(files: readonly string[], cwd: string, flag: string): AttachmentFile[] {
+  return files.map((f) => readAttachment(f, cwd, flag));
 }

@@ -1,4 +1,4 @@
-// Shared by the loan mark/legal actions: date flags, who records, and voiding a fact by id (the void verbs' action).
+// Shared by the actions that record facts: date flags, who records, and voiding a fact by id (the void verbs' action).
 import type { Command } from 'commander';
 import type { Db } from '../../../db/open.js';
 import { asJson } from '../../../format/table.js';
@@ -23,24 +23,43 @@ export function recorder(db: Db, flag: string | undefined, required: boolean): s
   return by ?? null;
 }
 
-function voidById(db: Db, table: 'loan_marks' | 'legal_events', idArg: string, reason: string | undefined, officer: string | undefined, nowIso: string) {
-  if (!/^#?\d{1,12}$/.test(idArg.trim())) throw new UsageError(text(`“${idArg}”不是记录编号：用 fieldvisit loan clock 查看。`, `"${idArg}" is not a record id: see fieldvisit loan clock.`));
-  if (!reason?.trim()) throw new UsageError(text('请用 --reason 写明作废原因。', 'Say why with --reason.'));
-  const by = recorder(db, officer, true)!;
-  const what = table === 'loan_marks' ? { zh: '贷款标记', en: 'loan mark', hint: 'fieldvisit loan clock 合同编号' } : { zh: '诉讼记录', en: 'legal record', hint: 'fieldvisit loan clock LOAN' };
-  const id = Number(idArg.trim().replace('#', ''));
-  return { id, ...voidFact(db, table, id, { reason: reason.trim(), voidedBy: by, voidedAt: nowIso }, what) };
+/** How a void verb names its record in messages, and what voidFact says when the id is unknown. */
+export interface VoidNoun {
+  zh: string;
+  /** The English noun, lower case, with its article for "is not a … id". */
+  en: string;
+  article: 'a' | 'an';
+  /** '#' where the record's id is shown with it (costs). */
+  prefix: string;
+  /** The command that lists the records and their ids. */
+  list: string;
+  /** voidFact's words for an unknown or mismatched id. */
+  what: { zh: string; en: string; hint: string };
 }
 
-/** The action of `loan mark void` and `loan legal void`: the record stays, marked void with who, when and why. */
-export function voidAction(table: 'loan_marks' | 'legal_events') {
+/**
+ * The action of the void verbs (`loan mark void`, `loan legal void`, `cost void`, `attachment void`): the record stays,
+ * marked void with who, when and why; a second void changes nothing.
+ */
+export function voidAction(table: 'loan_marks' | 'legal_events' | 'costs' | 'attachments', n: VoidNoun, session: { mustExist?: boolean } = {}) {
+  const cap = n.en[0]!.toUpperCase() + n.en.slice(1);
   return (ctx: Context) => async (idArg: string, own: { reason?: string; officer?: string; json?: boolean }, command: Command) => {
-    // --officer and --json are also options of the parent verb, which commander hands them to: read up the chain.
+    // --officer and --json may also be options of the parent verb, which commander hands them to: read up the chain.
     const opts = { ...own, ...(command.optsWithGlobals() as typeof own) };
-    await withSession(ctx, command, ({ db }) => {
-      const r = voidById(db, table, idArg, opts.reason, opts.officer, nowIso(ctx));
-      if (opts.json) out(ctx, asJson({ id: r.id, uid: r.uid, already_void: r.alreadyVoid }));
-      else out(ctx, t(ctx, r.alreadyVoid ? text(`记录 ${r.id} 早已作废，未作改动。\n`, `Record ${r.id} was already void; nothing changed.\n`) : text(`已作废记录 ${r.id}。\n`, `Voided record ${r.id}.\n`)));
-    });
+    if (!/^#?\d{1,12}$/.test(idArg.trim())) throw new UsageError(text(`“${idArg}”不是${n.zh}编号：用 ${n.list} 查看。`, `"${idArg}" is not ${n.article} ${n.en} id: see ${n.list}.`));
+    if (!opts.reason?.trim()) throw new UsageError(text('请用 --reason 写明作废原因。', 'Say why with --reason.'));
+    const id = Number(idArg.trim().replace('#', ''));
+    const shown = `${n.prefix}${id}`;
+    await withSession(
+      ctx,
+      command,
+      ({ db }) => {
+        const by = recorder(db, opts.officer, true)!;
+        const r = voidFact(db, table, id, { reason: opts.reason!.trim(), voidedBy: by, voidedAt: nowIso(ctx) }, n.what);
+        if (opts.json) out(ctx, asJson({ id, uid: r.uid, already_void: r.alreadyVoid }));
+        else out(ctx, t(ctx, r.alreadyVoid ? text(`${n.zh} ${shown} 早已作废，未作改动。\n`, `${cap} ${shown} was already void; nothing changed.\n`) : text(`已作废${n.zh} ${shown}。\n`, `Voided ${n.en} ${shown}.\n`)));
+      },
+      session,
+    );
   };
 }

@@ -5,7 +5,7 @@ import { attachToVisit } from '../../../db/attachments.js';
 import { UsageError } from '../../../domain/errors.js';
 import { text } from '../../../domain/text.js';
 import { maskPersonal } from '../../../domain/idNumber.js';
-import { readAttachment, type ReadAttachment } from '../../../import/readAttachment.js';
+import { readAttachments } from '../../../import/readAttachment.js';
 import { attachResultAsText, attachResultJson } from '../../../format/attachments.js';
 import { asJson } from '../../../format/table.js';
 import { nowIso, tableWidth, type Context } from '../../context.js';
@@ -19,10 +19,6 @@ export function parseVisitId(idArg: string): number {
   return Number(idArg.trim().replace('#', ''));
 }
 
-/** Reads every file before anything is written: one missing, unreadable or oversized file refuses them all. */
-export function readAttachments(files: readonly string[], cwd: string, flag: string): ReadAttachment[] {
-  return files.map((f) => readAttachment(f, cwd, flag));
-}
 
 export function action(ctx: Context) {
   return async (idArg: string, files: string[], opts: { officer?: string; json?: boolean }, command: Command) => {

@@ -22,7 +22,7 @@ import { nowIso, today, type Context, tableWidth } from '../../context.js';
 import { globals, out, t, warn, withSession } from '../../runtime.js';
 import { requireBorrower, requireLoan, type LoanRef } from '../../lookups.js';
 import { attachResultAsText, savedVisitWithAttachmentsAsJson } from '../../../format/attachments.js';
-import { readAttachments } from './attach.js';
+import { readAttachments } from '../../../import/readAttachment.js';
 
 export interface LogOpts {
   loan?: string;
